@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import type { Clock } from './lib/clock.ts';
+import type { RateLimiter } from './lib/rate-limiter.ts';
+
+/** Everything a route or service needs from outside, passed in so tests can give their own. */
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  feedbackLimiter: RateLimiter;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    secureHeadersNonce?: string;
+    logger: Logger;
+  };
+};

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './app-deps.ts';
+import { isDatabaseUnavailable } from './db/errors.ts';
+import { activityRoutes } from './features/activities/activities.routes.tsx';
+import { agreementRoutes } from './features/agreements/agreements.routes.tsx';
+import { feedbackRoutes } from './features/feedback/feedback.routes.tsx';
+import { goalRoutes } from './features/goals/goals.routes.tsx';
+import { groupRoutes } from './features/groups/groups.routes.tsx';
+import { homeRoutes } from './features/home/home.routes.tsx';
+import { organisationRoutes } from './features/organisations/organisations.routes.tsx';
+import { pageRoutes } from './features/pages/pages.routes.tsx';
+import { searchRoutes } from './features/search/search.routes.tsx';
+import { AppError } from './lib/errors.ts';
+import { type ErrorPageStatus, errorMessageFor, renderErrorPage } from './web/error-page.tsx';
+import { csrfProtection, requestBodyLimit, securityHeaders } from './web/middleware/security.ts';
+import { PUBLIC_DIR } from './web/paths.ts';
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  // An incoming X-Request-Id is ignored (headerName ''), so clients cannot choose what our logs say.
+  app.use(requestId({ headerName: '', generator: () => randomUUID() }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const logger = deps.logger.child({ requestId: c.get('requestId') });
+    c.set('deps', deps);
+    c.set('logger', logger);
+    c.header('X-Request-Id', c.get('requestId'));
+    await next();
+    logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(securityHeaders(deps.config));
+  app.use(csrfProtection(deps.config));
+  app.use(requestBodyLimit());
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: PUBLIC_DIR,
+      rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=3600');
+      },
+    }),
+  );
+
+  app.route('/', homeRoutes);
+  app.route('/', organisationRoutes);
+  app.route('/', agreementRoutes);
+  app.route('/', groupRoutes);
+  app.route('/', goalRoutes);
+  app.route('/', activityRoutes);
+  app.route('/', searchRoutes);
+  app.route('/', feedbackRoutes);
+  app.route('/', pageRoutes);
+
+  app.notFound((c) => respondWithError(c, 404));
+  app.onError((error, c) => {
+    const status = statusFor(error);
+    if (status >= 500) c.get('logger')?.error({ err: error }, 'request failed');
+    else c.get('logger')?.info({ code: status, reason: error.message }, 'request refused');
+    return respondWithError(c, status);
+  });
+  return app;
+}
+
+function statusFor(error: Error): ErrorPageStatus {
+  if (error instanceof AppError) return narrow(error.status === 422 ? 400 : error.status);
+  if (error instanceof HTTPException) return narrow(error.status);
+  if (isDatabaseUnavailable(error)) return 503;
+  return 500;
+}
+
+function narrow(status: number): ErrorPageStatus {
+  return ([400, 403, 404, 413, 415, 429, 503] as number[]).includes(status) ? (status as ErrorPageStatus) : 500;
+}
+
+function respondWithError(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], status: ErrorPageStatus) {
+  if (c.req.path.startsWith('/api/')) {
+    return c.json(
+      { error: { code: String(status), message: errorMessageFor(status), requestId: c.get('requestId') } },
+      status,
+    );
+  }
+  return renderErrorPage(c, status);
+}

@@ -1,0 +1,8 @@
+// The one barrel file: drizzle-kit and the query builder read every table from here.
+export * from '../features/activities/activities.table.ts';
+export * from '../features/agreements/agreements.table.ts';
+export * from '../features/feedback/feedback.table.ts';
+export * from '../features/goals/goals.table.ts';
+export * from '../features/groups/groups.table.ts';
+export * from '../features/organisations/organisations.table.ts';
+export * from '../features/pages/pages.table.ts';

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
+import { agreements, focusAreas } from '../agreements/agreements.table.ts';
+import { goals } from '../goals/goals.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+
+export const activityKinds = [
+  'research_project',
+  'ulf_project',
+  'placement_period',
+  'thesis_project',
+  'course',
+  'event',
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+export const activityKind = pgEnum('activity_kind', activityKinds);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    kind: activityKind().notNull(),
+    description: text().notNull().default(''),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'set null' }),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    searchVector: searchVector(sql`title`, sql`description`),
+  },
+  (t) => [index().on(t.agreementId), index('activities_search_idx').using('gin', t.searchVector)],
+);
+
+export const activityOrganisations = pgTable(
+  'activity_organisations',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.organisationId] }), index().on(t.organisationId)],
+);
+
+export const activityFocusAreas = pgTable(
+  'activity_focus_areas',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    focusAreaId: integer('focus_area_id')
+      .notNull()
+      .references(() => focusAreas.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.focusAreaId] })],
+);
+
+export const activityGoals = pgTable(
+  'activity_goals',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    goalId: integer('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.goalId] })],
+);
+
+export type Activity = typeof activities.$inferSelect;

@@ -1,0 +1,95 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { shownColumns } from '../../db/columns.ts';
+import type { Db } from '../../db/client.ts';
+import { activities } from '../activities/activities.table.ts';
+import { groups } from '../groups/groups.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+import { agreementFocusAreas, agreementParties, agreements, focusAreas } from './agreements.table.ts';
+
+export type PartyRef = { agreementId: number; slug: string; name: string; kind: string };
+
+export type AgreementFilter = { kind?: 'ulf'; ids?: number[] };
+
+export function findAgreements(db: Db, where: AgreementFilter = {}) {
+  return db
+    .select(shownColumns(agreements))
+    .from(agreements)
+    .where(
+      and(
+        where.kind ? eq(agreements.kind, where.kind) : undefined,
+        where.ids ? inArray(agreements.id, where.ids.length > 0 ? where.ids : [-1]) : undefined,
+      ),
+    )
+    .orderBy(asc(agreements.id));
+}
+
+export function findAgreementBySlug(db: Db, slug: string) {
+  return db
+    .select(shownColumns(agreements))
+    .from(agreements)
+    .where(eq(agreements.slug, slug))
+    .then((rows) => rows[0]);
+}
+
+/** Parties of several agreements at once, one query for a whole list. */
+export async function findPartiesOf(db: Db, agreementIds: number[]): Promise<Map<number, PartyRef[]>> {
+  if (agreementIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      agreementId: agreementParties.agreementId,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+    })
+    .from(agreementParties)
+    .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
+    .where(inArray(agreementParties.agreementId, agreementIds))
+    .orderBy(asc(organisations.id));
+  return groupBy(rows, (row) => row.agreementId);
+}
+
+export async function findFocusAreasOf(db: Db, agreementIds: number[]) {
+  if (agreementIds.length === 0) return new Map<number, { agreementId: number; slug: string; name: string }[]>();
+  const rows = await db
+    .select({ agreementId: agreementFocusAreas.agreementId, slug: focusAreas.slug, name: focusAreas.name })
+    .from(agreementFocusAreas)
+    .innerJoin(focusAreas, eq(focusAreas.id, agreementFocusAreas.focusAreaId))
+    .where(inArray(agreementFocusAreas.agreementId, agreementIds))
+    .orderBy(asc(focusAreas.id));
+  return groupBy(rows, (row) => row.agreementId);
+}
+
+/** Focus areas that at least one agreement prioritises, in the register's order. */
+export function findPrioritisedFocusAreas(db: Db) {
+  return db
+    .selectDistinct({ id: focusAreas.id, slug: focusAreas.slug, name: focusAreas.name, isDemo: focusAreas.isDemo })
+    .from(focusAreas)
+    .innerJoin(agreementFocusAreas, eq(agreementFocusAreas.focusAreaId, focusAreas.id))
+    .orderBy(asc(focusAreas.id));
+}
+
+export function findGroupsOfAgreement(db: Db, agreementId: number) {
+  return db
+    .select(shownColumns(groups))
+    .from(groups)
+    .where(eq(groups.agreementId, agreementId))
+    .orderBy(sql`${groups.name} collate "sv-SE-x-icu"`);
+}
+
+export function findActivitiesOfAgreement(db: Db, agreementId: number) {
+  return db
+    .select(shownColumns(activities))
+    .from(activities)
+    .where(eq(activities.agreementId, agreementId))
+    .orderBy(asc(activities.startsOn));
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}

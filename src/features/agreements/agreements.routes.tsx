@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-deps.ts';
+import { renderPage } from '../../web/render.tsx';
+import { findWorkingGroups } from '../groups/groups.queries.ts';
+import { getPageBySlug } from '../pages/pages.queries.ts';
+import { findPrioritisedFocusAreas } from './agreements.queries.ts';
+import { getAgreement, listAgreements } from './agreements.service.ts';
+import { AgreementDetailView } from './views/agreement-detail.tsx';
+import { AgreementListView } from './views/agreement-list.tsx';
+
+export const agreementRoutes = new Hono<AppEnv>();
+
+agreementRoutes.get('/avtal', async (c) => {
+  const deps = c.get('deps');
+  const [page, agreements, focusAreas, workingGroups] = await Promise.all([
+    getPageBySlug(deps.db, 'samarbetsformer'),
+    listAgreements(deps),
+    findPrioritisedFocusAreas(deps.db),
+    findWorkingGroups(deps.db),
+  ]);
+  return renderPage(c, {
+    title: page.title,
+    feedback: true,
+    children: <AgreementListView page={page} agreements={agreements} focusAreas={focusAreas} workingGroups={workingGroups} />,
+  });
+});
+
+agreementRoutes.get('/avtal/:slug', async (c) => {
+  const agreement = await getAgreement(c.get('deps'), c.req.param('slug'));
+  return renderPage(c, { title: agreement.title, feedback: true, children: <AgreementDetailView agreement={agreement} /> });
+});

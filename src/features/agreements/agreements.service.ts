@@ -1,0 +1,50 @@
+import type { AppDeps } from '../../app-deps.ts';
+import { stockholmDate } from '../../lib/dates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { agreementStatus } from './agreement-status.ts';
+import {
+  type AgreementFilter,
+  findActivitiesOfAgreement,
+  findAgreementBySlug,
+  findAgreements,
+  findFocusAreasOf,
+  findGroupsOfAgreement,
+  findPartiesOf,
+} from './agreements.queries.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+/** Agreements with their parties, focus areas and today's status, for lists. */
+export async function listAgreements(deps: Deps, where?: AgreementFilter) {
+  const rows = await findAgreements(deps.db, where);
+  const ids = rows.map((row) => row.id);
+  const [parties, areas] = await Promise.all([findPartiesOf(deps.db, ids), findFocusAreasOf(deps.db, ids)]);
+  const today = stockholmDate(deps.clock.now());
+  return rows.map((agreement) => ({
+    ...agreement,
+    status: agreementStatus(agreement, today),
+    parties: parties.get(agreement.id) ?? [],
+    focusAreas: areas.get(agreement.id) ?? [],
+  }));
+}
+
+export type ListedAgreement = Awaited<ReturnType<typeof listAgreements>>[number];
+
+export async function getAgreement(deps: Deps, slug: string) {
+  const agreement = await findAgreementBySlug(deps.db, slug);
+  if (!agreement) throw new AppError('NOT_FOUND', `agreement ${slug}`);
+  const [parties, areas, groups, activities] = await Promise.all([
+    findPartiesOf(deps.db, [agreement.id]),
+    findFocusAreasOf(deps.db, [agreement.id]),
+    findGroupsOfAgreement(deps.db, agreement.id),
+    findActivitiesOfAgreement(deps.db, agreement.id),
+  ]);
+  return {
+    ...agreement,
+    status: agreementStatus(agreement, stockholmDate(deps.clock.now())),
+    parties: parties.get(agreement.id) ?? [],
+    focusAreas: areas.get(agreement.id) ?? [],
+    groups,
+    activities,
+  };
+}

@@ -1,0 +1,65 @@
+import { formatDate } from '../../../lib/dates.ts';
+import { DemoLabel } from '../../../web/components/demo-label.tsx';
+import { Period } from '../../../web/components/period.tsx';
+import { ActivityList, GroupList, OrganisationName, StatusTag } from '../../../web/components/register-links.tsx';
+import { t } from '../../../web/i18n/sv.ts';
+import type { getAgreement } from '../agreements.service.ts';
+
+export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnType<typeof getAgreement>> }) {
+  return (
+    <>
+      <nav aria-label={t.common.breadcrumbsLabel} class="breadcrumbs">
+        <a href="/avtal">{t.nav.agreements}</a>
+      </nav>
+      <h1>
+        {agreement.title} <DemoLabel show={agreement.isDemo} />
+      </h1>
+      {agreement.description ? <p class="lead">{agreement.description}</p> : null}
+      {agreement.confidential ? <p>{t.agreements.confidential}</p> : null}
+      <dl class="facts">
+        <dt>{t.common.status}</dt>
+        <dd>
+          <StatusTag status={agreement.status} />
+        </dd>
+        <dt>{t.agreements.kind}</dt>
+        <dd>{t.agreementKinds[agreement.kind]}</dd>
+        <dt>{t.common.parties}</dt>
+        <dd>
+          <ul class="plain">
+            {agreement.parties.map((party) => (
+              <li>
+                <OrganisationName organisation={party} />
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t.agreements.diarienummer}</dt>
+        <dd>{agreement.diarienummer ?? t.common.notGiven}</dd>
+        <dt>{t.agreements.signedOn}</dt>
+        <dd>{agreement.signedOn ? <time datetime={agreement.signedOn}>{formatDate(agreement.signedOn)}</time> : t.common.notGiven}</dd>
+        <dt>{t.agreements.validity}</dt>
+        <dd>
+          {agreement.validFrom || agreement.validTo ? (
+            <Period from={agreement.validFrom} to={agreement.validTo} />
+          ) : (
+            t.agreements.validityUnknown
+          )}
+        </dd>
+      </dl>
+      <h2>{t.agreements.focusAreas}</h2>
+      {agreement.focusAreas.length > 0 ? (
+        <ul>
+          {agreement.focusAreas.map((area) => (
+            <li>{area.name}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.agreements.noFocusAreas}</p>
+      )}
+      <h2>{t.agreements.workingGroups}</h2>
+      <GroupList groups={agreement.groups} empty={t.agreements.noGroups} />
+      <h2>{t.agreements.activities}</h2>
+      <ActivityList activities={agreement.activities} empty={t.agreements.noActivities} />
+    </>
+  );
+}

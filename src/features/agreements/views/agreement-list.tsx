@@ -1,0 +1,75 @@
+import { DemoLabel } from '../../../web/components/demo-label.tsx';
+import { PageBody } from '../../../web/components/page-body.tsx';
+import { Period } from '../../../web/components/period.tsx';
+import { GroupList, OrganisationNames, StatusTag } from '../../../web/components/register-links.tsx';
+import { Updated } from '../../../web/components/updated.tsx';
+import { t } from '../../../web/i18n/sv.ts';
+import type { ShownPage } from '../../pages/pages.queries.ts';
+import type { ListedAgreement } from '../agreements.service.ts';
+
+type Props = {
+  page: ShownPage;
+  agreements: ListedAgreement[];
+  focusAreas: { slug: string; name: string; isDemo: boolean }[];
+  workingGroups: Parameters<typeof GroupList>[0]['groups'];
+};
+
+export function AgreementListView({ page, agreements, focusAreas, workingGroups }: Props) {
+  return (
+    <>
+      <h1>{page.title}</h1>
+      <PageBody body={page.body} />
+      <h2>{t.agreements.listHeading}</h2>
+      <AgreementTable agreements={agreements} />
+      <h2>{t.home.focusAreasHeading}</h2>
+      <ul>
+        {focusAreas.map((area) => (
+          <li>
+            {area.name} <DemoLabel show={area.isDemo} />
+          </li>
+        ))}
+      </ul>
+      <h2>{t.home.workingGroupsHeading}</h2>
+      <GroupList groups={workingGroups} empty={t.agreements.noGroups} />
+      <Updated on={page.updatedOn} />
+    </>
+  );
+}
+
+export function AgreementTable({ agreements }: { agreements: ListedAgreement[] }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{t.agreements.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.agreements.title}</th>
+            <th scope="col">{t.common.parties}</th>
+            <th scope="col">{t.agreements.validity}</th>
+            <th scope="col">{t.common.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agreements.map((agreement) => (
+            <tr>
+              <th scope="row">
+                <a href={`/avtal/${agreement.slug}`}>{agreement.title}</a>
+                <span class="meta block">{t.agreementKinds[agreement.kind]}</span>
+                <DemoLabel show={agreement.isDemo} />
+              </th>
+              <td>
+                <OrganisationNames organisations={agreement.parties} />
+              </td>
+              <td>
+                <Period from={agreement.validFrom} to={agreement.validTo} />
+              </td>
+              <td>
+                <StatusTag status={agreement.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

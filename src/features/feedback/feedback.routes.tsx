@@ -1,0 +1,81 @@
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../../app-deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { clientAddress } from '../../web/client-address.ts';
+import { readForm } from '../../web/form-body.ts';
+import { t } from '../../web/i18n/sv.ts';
+import { renderPage } from '../../web/render.tsx';
+import { answerForm, commentForm, MAX_COMMENT_LENGTH, stripControlCharacters } from './feedback.forms.ts';
+import { addComment, recordAnswer } from './feedback.service.ts';
+import { FeedbackSection, type FeedbackState } from './views/feedback-section.tsx';
+
+export const feedbackRoutes = new Hono<AppEnv>();
+
+feedbackRoutes.post('/aterkoppling', async (c) => {
+  const input = answerForm.safeParse(await readForm(c));
+  if (!input.success) throw new AppError('BAD_REQUEST', 'feedback answer form');
+  if (input.data.webbplats) return respond(c, input.data.page, { step: 'thanks' });
+  guardRate(c);
+  const helpful = input.data.answer === 'ja';
+  const answerId = await recordAnswer(c.get('deps'), { pagePath: input.data.page, helpful });
+  return respond(c, input.data.page, helpful ? { step: 'thanks' } : { step: 'comment', answerId });
+});
+
+feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
+  const answerId = c.req.param('id');
+  if (!/^[0-9a-f-]{36}$/.test(answerId)) throw new AppError('NOT_FOUND', 'feedback answer id');
+  const fields = await readForm(c);
+  const comment = stripControlCharacters(fields.comment ?? '');
+  const input = commentForm.safeParse({ ...fields, comment });
+  if (!input.success) {
+    const page = commentForm.shape.page.safeParse(fields.page);
+    if (!page.success || comment.length <= MAX_COMMENT_LENGTH) throw new AppError('BAD_REQUEST', 'feedback comment form');
+    // Too long: show it again with the text kept and a message next to the field.
+    const state: FeedbackState = {
+      step: 'comment',
+      answerId,
+      comment,
+      error: t.feedback.commentTooLong(comment.trim().length),
+    };
+    if (isFetch(c)) return c.html(<FeedbackSection path={page.data} state={state} />, 422);
+    return renderPage(c, {
+      title: t.feedback.whatWasMissing,
+      status: 422,
+      children: (
+        <>
+          <h1>{t.feedback.whatWasMissing}</h1>
+          <p>
+            <a href={page.data}>{t.feedback.backToPage}</a>
+          </p>
+          <FeedbackSection path={page.data} state={state} />
+        </>
+      ),
+    });
+  }
+  if (input.data.webbplats) return respond(c, input.data.page, { step: 'comment-thanks' });
+  guardRate(c);
+  await addComment(c.get('deps'), { id: answerId, pagePath: input.data.page, comment: input.data.comment });
+  return respond(c, input.data.page, { step: 'comment-thanks' });
+});
+
+function guardRate(c: Context<AppEnv>) {
+  if (!c.get('deps').feedbackLimiter.hit(clientAddress(c))) throw new AppError('RATE_LIMITED', 'feedback flood');
+}
+
+/** Progressive enhancement sends `X-Requested-With: fetch` and swaps in the returned section. */
+function isFetch(c: Context<AppEnv>): boolean {
+  return c.req.header('x-requested-with') === 'fetch';
+}
+
+const queryFor: Record<FeedbackState['step'], string> = {
+  ask: '',
+  thanks: 'aterkoppling=tack',
+  comment: 'aterkoppling=nej',
+  'comment-thanks': 'aterkoppling=kommentar-tack',
+};
+
+function respond(c: Context<AppEnv>, page: string, state: FeedbackState) {
+  if (isFetch(c)) return c.html(<FeedbackSection path={page} state={state} />);
+  const answer = state.step === 'comment' ? `&svar=${state.answerId}` : '';
+  return c.redirect(`${page}?${queryFor[state.step]}${answer}#aterkoppling`, 303);
+}

@@ -1,0 +1,20 @@
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Answers to "Var informationen till din hjälp?". Deliberately no IP address, user agent or cookie:
+ * the page path, the answer, an optional comment and the time are all we keep.
+ */
+export const pageFeedback = pgTable(
+  'page_feedback',
+  {
+    /** Random, so that only the person who answered can add the follow-up comment. */
+    id: uuid().primaryKey().defaultRandom(),
+    pagePath: text('page_path').notNull(),
+    helpful: boolean().notNull(),
+    comment: text(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.pagePath, t.createdAt)],
+);
+
+export type PageFeedback = typeof pageFeedback.$inferSelect;

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-deps.ts';
+import { PageBody } from '../../web/components/page-body.tsx';
+import { Updated } from '../../web/components/updated.tsx';
+import { t } from '../../web/i18n/sv.ts';
+import { renderPage } from '../../web/render.tsx';
+import { getPageBySlug } from '../pages/pages.queries.ts';
+import { findGoalsWithActivityCounts } from './goals.queries.ts';
+import { GoalList } from './views/goal-list.tsx';
+
+export const goalRoutes = new Hono<AppEnv>();
+
+goalRoutes.get('/mal', async (c) => {
+  const { db } = c.get('deps');
+  const [page, goals] = await Promise.all([getPageBySlug(db, 'mal'), findGoalsWithActivityCounts(db)]);
+  return renderPage(c, {
+    title: page.title,
+    feedback: true,
+    children: (
+      <>
+        <h1>{page.title}</h1>
+        <PageBody body={page.body} />
+        <GoalList goals={goals} />
+        <h2>{t.goals.indicatorsHeading}</h2>
+        <p>{t.goals.indicatorsPending}</p>
+        <ul>
+          {goals.map((goal) => (
+            <li>
+              <strong>{goal.shortTitle}:</strong> {t.goals.activitiesForGoal(goal.activityCount)}
+            </li>
+          ))}
+        </ul>
+        <Updated on={page.updatedOn} />
+      </>
+    ),
+  });
+});

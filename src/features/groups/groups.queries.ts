@@ -1,0 +1,48 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { shownColumns } from '../../db/columns.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { agreements } from '../agreements/agreements.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+import { groupMembers, groups } from './groups.table.ts';
+
+export function findWorkingGroups(db: Db) {
+  return db
+    .select(shownColumns(groups))
+    .from(groups)
+    .where(eq(groups.kind, 'working_group'))
+    .orderBy(sql`${groups.name} collate "sv-SE-x-icu"`);
+}
+
+export async function getGroupBySlug(db: Db, slug: string) {
+  const [group] = await db.select(shownColumns(groups)).from(groups).where(eq(groups.slug, slug));
+  if (!group) throw new AppError('NOT_FOUND', `group ${slug}`);
+  return group;
+}
+
+/** Seats in a group in their listed order, with the organisation each seat represents. */
+export function findMembers(db: Db, groupId: number) {
+  return db
+    .select({
+      id: groupMembers.id,
+      role: groupMembers.role,
+      seatDescription: groupMembers.seatDescription,
+      personName: groupMembers.personName,
+      isDemo: groupMembers.isDemo,
+      organisation: { slug: organisations.slug, name: organisations.name, kind: organisations.kind },
+    })
+    .from(groupMembers)
+    .leftJoin(organisations, eq(organisations.id, groupMembers.organisationId))
+    .where(eq(groupMembers.groupId, groupId))
+    .orderBy(asc(groupMembers.position), asc(groupMembers.id));
+}
+
+export type GroupMemberRow = Awaited<ReturnType<typeof findMembers>>[number];
+
+export async function findAgreementOfGroup(db: Db, agreementId: number) {
+  const [agreement] = await db
+    .select({ slug: agreements.slug, title: agreements.title })
+    .from(agreements)
+    .where(eq(agreements.id, agreementId));
+  return agreement;
+}

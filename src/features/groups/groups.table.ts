@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
+import { agreements } from '../agreements/agreements.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+
+export const groupKinds = ['working_group', 'council', 'board', 'network'] as const;
+export type GroupKind = (typeof groupKinds)[number];
+export const groupKind = pgEnum('group_kind', groupKinds);
+
+export const memberRoles = ['chair', 'vice_chair', 'secretary', 'member', 'co_opted', 'participant'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+export const memberRole = pgEnum('member_role', memberRoles);
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    kind: groupKind().notNull(),
+    agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'set null' }),
+    /** The organisation the group belongs to, e.g. Stiftelsen Flemingsberg Science for its network. */
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    description: text().notNull().default(''),
+    isDemo: isDemo(),
+    createdAt: createdAt(),
+    searchVector: searchVector(sql`name`, sql`description`),
+  },
+  (t) => [index().on(t.agreementId), index('groups_search_idx').using('gin', t.searchVector)],
+);
+
+/** A seat in a group: an organisation, a role, and a named person only where one is known. */
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id),
+    role: memberRole().notNull(),
+    /** A role held by whoever has an office, e.g. "ordförande i gymnasie- och arbetsmarknadsnämnden". */
+    seatDescription: text('seat_description'),
+    personName: text('person_name'),
+    position: integer().notNull().default(0),
+    isDemo: isDemo(),
+  },
+  (t) => [
+    index().on(t.organisationId),
+    // One seat is listed once; the seed relies on this to be idempotent.
+    unique('group_members_seat_unique')
+      .on(t.groupId, t.organisationId, t.role, t.seatDescription, t.personName)
+      .nullsNotDistinct(),
+  ],
+);
+
+export type Group = typeof groups.$inferSelect;
+export type GroupMember = typeof groupMembers.$inferSelect;

@@ -1,0 +1,47 @@
+import type { AppDeps } from '../../app-deps.ts';
+import { findPrioritisedFocusAreas } from '../agreements/agreements.queries.ts';
+import { listAgreements } from '../agreements/agreements.service.ts';
+import { findGoalsWithActivityCounts } from '../goals/goals.queries.ts';
+import { findMembers, findWorkingGroups, getGroupBySlug } from '../groups/groups.queries.ts';
+import { findInstitutions } from '../organisations/organisations.queries.ts';
+import { getPagesBySlugs } from '../pages/pages.queries.ts';
+
+export const HOME_SECTION_PAGES = [
+  'start',
+  'larosaten',
+  'samarbetsformer',
+  'hogskoleradet',
+  'flemingsberg-science',
+  'mal',
+  'ulf',
+] as const;
+
+/** Everything the start page tells, gathered from the register in parallel. */
+export async function getHomeOverview(deps: Pick<AppDeps, 'db' | 'clock'>) {
+  const { db } = deps;
+  const [pages, institutions, agreements, focusAreas, workingGroups, goals, council, network] = await Promise.all([
+    getPagesBySlugs(db, HOME_SECTION_PAGES),
+    findInstitutions(db),
+    listAgreements(deps),
+    findPrioritisedFocusAreas(db),
+    findWorkingGroups(db),
+    findGoalsWithActivityCounts(db),
+    getGroupBySlug(db, 'hogskoleradet'),
+    getGroupBySlug(db, 'flemingsberg-science-parter'),
+  ]);
+  const [councilMembers, foundationParties] = await Promise.all([findMembers(db, council.id), findMembers(db, network.id)]);
+  return {
+    pages,
+    institutions,
+    collaborationAgreements: agreements.filter((agreement) => agreement.kind === 'collaboration'),
+    ulfAgreements: agreements.filter((agreement) => agreement.kind === 'ulf'),
+    focusAreas,
+    workingGroups,
+    goals,
+    councilChair: councilMembers.find((member) => member.role === 'chair'),
+    studentUnion: councilMembers.find((member) => member.organisation?.kind === 'student_union'),
+    foundationParties,
+  };
+}
+
+export type HomeOverview = Awaited<ReturnType<typeof getHomeOverview>>;

@@ -1,0 +1,69 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { shownColumns } from '../../db/columns.ts';
+import type { Db } from '../../db/client.ts';
+import { activities, activityOrganisations } from '../activities/activities.table.ts';
+import { agreementParties, agreements } from '../agreements/agreements.table.ts';
+import { groupMembers, groups } from '../groups/groups.table.ts';
+import { organisations } from './organisations.table.ts';
+
+/** Universities and colleges, in the order the register got them (the source page's order). */
+export function findInstitutions(db: Db) {
+  return db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.kind, 'university'))
+    .orderBy(asc(organisations.id));
+}
+
+export function findOrganisationBySlug(db: Db, slug: string) {
+  return db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.slug, slug))
+    .then((rows) => rows[0]);
+}
+
+export function findOrganisationById(db: Db, id: number) {
+  return db
+    .select({ slug: organisations.slug, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, id))
+    .then((rows) => rows[0]);
+}
+
+export function findChildOrganisations(db: Db, parentId: number) {
+  return db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.parentId, parentId))
+    .orderBy(sql`${organisations.name} collate "sv-SE-x-icu"`);
+}
+
+/** Agreements, groups and activities that an organisation or any of its sub-organisations takes part in. */
+export async function findInvolvement(db: Db, organisationIds: number[]) {
+  const [agreementRows, groupRows, activityRows] = await Promise.all([
+    db
+      .selectDistinct({ id: agreements.id })
+      .from(agreements)
+      .innerJoin(agreementParties, eq(agreementParties.agreementId, agreements.id))
+      .where(inArray(agreementParties.organisationId, organisationIds))
+      .orderBy(agreements.id),
+    db
+      .selectDistinct({ group: shownColumns(groups) })
+      .from(groups)
+      .innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
+      .where(inArray(groupMembers.organisationId, organisationIds))
+      .orderBy(groups.id),
+    db
+      .selectDistinct({ activity: shownColumns(activities) })
+      .from(activities)
+      .innerJoin(activityOrganisations, eq(activityOrganisations.activityId, activities.id))
+      .where(inArray(activityOrganisations.organisationId, organisationIds))
+      .orderBy(activities.startsOn),
+  ]);
+  return {
+    agreements: agreementRows,
+    groups: groupRows.map((row) => row.group),
+    activities: activityRows.map((row) => row.activity),
+  };
+}

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-deps.ts';
+import { PageBody } from '../../web/components/page-body.tsx';
+import { Updated } from '../../web/components/updated.tsx';
+import { t } from '../../web/i18n/sv.ts';
+import { renderPage } from '../../web/render.tsx';
+import { getPageBySlug } from '../pages/pages.queries.ts';
+import { findInstitutions } from './organisations.queries.ts';
+import { getOrganisation } from './organisations.service.ts';
+import { InstitutionList } from './views/institution-list.tsx';
+import { OrganisationDetailView } from './views/organisation-detail.tsx';
+
+export const organisationRoutes = new Hono<AppEnv>();
+
+organisationRoutes.get('/larosaten', async (c) => {
+  const { db } = c.get('deps');
+  const [page, institutions] = await Promise.all([getPageBySlug(db, 'larosaten'), findInstitutions(db)]);
+  return renderPage(c, {
+    title: t.institutions.listHeading,
+    feedback: true,
+    children: (
+      <>
+        <h1>{t.institutions.listHeading}</h1>
+        <PageBody body={page.body} />
+        <InstitutionList institutions={institutions} />
+        <Updated on={page.updatedOn} />
+      </>
+    ),
+  });
+});
+
+organisationRoutes.get('/larosaten/:slug', async (c) => {
+  const details = await getOrganisation(c.get('deps'), c.req.param('slug'), 'university');
+  return renderPage(c, { title: details.organisation.name, feedback: true, children: <OrganisationDetailView details={details} /> });
+});
+
+organisationRoutes.get('/organisationer/:slug', async (c) => {
+  const details = await getOrganisation(c.get('deps'), c.req.param('slug'), 'other');
+  return renderPage(c, { title: details.organisation.name, feedback: true, children: <OrganisationDetailView details={details} /> });
+});

@@ -1,0 +1,62 @@
+import { DemoLabel } from '../../../web/components/demo-label.tsx';
+import { ActivityList, GroupList, OrganisationName } from '../../../web/components/register-links.tsx';
+import { t } from '../../../web/i18n/sv.ts';
+import { AgreementTable } from '../../agreements/views/agreement-list.tsx';
+import type { getOrganisation } from '../organisations.service.ts';
+import { institutionLabel } from './institution-list.tsx';
+
+type Props = { details: Awaited<ReturnType<typeof getOrganisation>> };
+
+/** One organisation: what it is, where it sits in the tree, and what it takes part in. */
+export function OrganisationDetailView({ details }: Props) {
+  const { organisation, parent, children, agreements, groups, activities } = details;
+  const isInstitution = organisation.kind === 'university';
+  return (
+    <>
+      {isInstitution ? (
+        <nav aria-label={t.common.breadcrumbsLabel} class="breadcrumbs">
+          <a href="/larosaten">{t.nav.institutions}</a>
+        </nav>
+      ) : null}
+      <h1>
+        {institutionLabel(organisation)} <DemoLabel show={organisation.isDemo} />
+      </h1>
+      <p class="meta">
+        {t.organisationKinds[organisation.kind]}
+        {parent ? (
+          <>
+            {' · '}
+            {t.organisation.partOf} <OrganisationName organisation={parent} />
+          </>
+        ) : null}
+      </p>
+      {organisation.description ? <p class="lead">{organisation.description}</p> : null}
+      {organisation.website ? (
+        <p>
+          <a href={organisation.website} rel="external">
+            {t.organisation.website}
+          </a>{' '}
+          {t.foundation.externalLink}
+        </p>
+      ) : null}
+      {children.length > 0 ? (
+        <>
+          <h2>{isInstitution ? t.institutions.departments : t.organisation.children}</h2>
+          <ul>
+            {children.map((child) => (
+              <li>
+                <OrganisationName organisation={child} /> <DemoLabel show={child.isDemo} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>{t.institutions.agreements}</h2>
+      {agreements.length > 0 ? <AgreementTable agreements={agreements} /> : <p>{t.institutions.noAgreements}</p>}
+      <h2>{t.institutions.groups}</h2>
+      <GroupList groups={groups} empty={t.institutions.noGroups} />
+      <h2>{t.institutions.activities}</h2>
+      <ActivityList activities={activities} empty={t.institutions.noActivities} />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Marks around matched words in headlines; control characters never occur in stored text. */
+export const MATCH_START = '\u0001';
+export const MATCH_END = '\u0002';
+
+export type SearchHitType = 'organisation' | 'agreement' | 'group' | 'activity' | 'page';
+
+export type SearchHit = {
+  type: SearchHitType;
+  slug: string;
+  kind: string;
+  title: string;
+  snippet: string;
+  isDemo: boolean;
+  total: number;
+};
+
+/**
+ * One ranked full-text search over the register with the Swedish stemmer after unaccent, so
+ * "högskolorna" finds "högskola" and "sodertorn" finds "Södertörn". Headlines are made only for the
+ * page of hits that is shown, since ts_headline re-reads each text.
+ */
+export async function searchRegister(db: Db, query: string, page: number): Promise<SearchHit[]> {
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const marks = `StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
+  const titleOptions = `${marks}, HighlightAll=true`;
+  const bodyOptions = `${marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+  const result = await db.execute<SearchHit>(sql`
+    with q as (select websearch_to_tsquery('samverkan_sv', ${query}) as query),
+    hits as (
+      select 'organisation' as type, slug, kind::text as kind, name as title, description as body, is_demo,
+             ts_rank_cd(search_vector, q.query) as rank
+        from organisations, q where search_vector @@ q.query
+      union all
+      select 'agreement', slug, kind::text, title, description, is_demo, ts_rank_cd(search_vector, q.query)
+        from agreements, q where search_vector @@ q.query and not confidential
+      union all
+      select 'group', slug, kind::text, name, description, is_demo, ts_rank_cd(search_vector, q.query)
+        from groups, q where search_vector @@ q.query
+      union all
+      select 'activity', slug, kind::text, title, description, is_demo, ts_rank_cd(search_vector, q.query)
+        from activities, q where search_vector @@ q.query
+      union all
+      select 'page', path, 'page', title, body, false, ts_rank_cd(search_vector, q.query)
+        from pages, q where search_vector @@ q.query
+    ),
+    ranked as (
+      select *, count(*) over () as total from hits
+      order by rank desc, title collate "sv-SE-x-icu"
+      limit ${SEARCH_PAGE_SIZE} offset ${offset}
+    )
+    select type, slug, kind, is_demo as "isDemo", total::int as total,
+           ts_headline('samverkan_sv', title, q.query, ${titleOptions}) as title,
+           case when body = '' then '' else ts_headline('samverkan_sv', body, q.query, ${bodyOptions}) end as snippet
+      from ranked, q
+     order by rank desc, ranked.title collate "sv-SE-x-icu"
+  `);
+  return result.rows;
+}

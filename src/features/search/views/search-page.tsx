@@ -1,0 +1,105 @@
+import type { Child } from 'hono/jsx';
+import { DemoLabel } from '../../../web/components/demo-label.tsx';
+import { groupPath, organisationPath } from '../../../web/components/register-links.tsx';
+import { t } from '../../../web/i18n/sv.ts';
+import { MATCH_END, MATCH_START, SEARCH_PAGE_SIZE, type SearchHit } from '../search.queries.ts';
+
+type Props = { query: string; page: number; hits: SearchHit[]; error?: string };
+
+export function SearchPage({ query, page, hits, error }: Props) {
+  const total = hits[0]?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  return (
+    <>
+      <h1>{t.search.title}</h1>
+      <form action="/sok" method="get" class="search-form" novalidate>
+        <div class={error ? 'field field-error' : 'field'}>
+          <label for="sok-q">{t.search.label}</label>
+          {error ? (
+            <p id="sok-q-error" class="error-message">
+              {error}
+            </p>
+          ) : null}
+          <input
+            id="sok-q"
+            name="q"
+            type="search"
+            value={query}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'sok-q-error' : undefined}
+          />
+        </div>
+        <button type="submit">{t.search.button}</button>
+      </form>
+      {error ? null : query === '' ? (
+        <p>{t.search.empty}</p>
+      ) : hits.length === 0 ? (
+        <p role="status">{t.search.noResults(query)}</p>
+      ) : (
+        <>
+          <p role="status">{t.search.resultsFor(query, total)}</p>
+          <ol class="search-results" start={(page - 1) * SEARCH_PAGE_SIZE + 1}>
+            {hits.map((hit) => (
+              <li>
+                <p class="meta">{t.search.types[hit.type]}</p>
+                <h2>
+                  <a href={pathOf(hit)}>{highlight(hit.title)}</a> <DemoLabel show={hit.isDemo} />
+                </h2>
+                {hit.snippet ? <p>{highlight(hit.snippet)}</p> : null}
+              </li>
+            ))}
+          </ol>
+          {pages > 1 ? <Pagination query={query} page={page} pages={pages} /> : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function Pagination({ query, page, pages }: { query: string; page: number; pages: number }) {
+  const href = (to: number) => `/sok?${new URLSearchParams({ q: query, sida: String(to) })}`;
+  return (
+    <nav aria-label={t.search.pagination} class="pagination">
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          {t.search.previous}
+        </a>
+      ) : null}
+      <span>{t.search.page(page, pages)}</span>
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          {t.search.next}
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** Turns the headline's match marks into <mark>; every piece of text stays escaped. */
+function highlight(text: string): Child[] {
+  const parts: Child[] = [];
+  for (const [index, piece] of text.split(MATCH_START).entries()) {
+    if (index === 0) {
+      parts.push(piece);
+      continue;
+    }
+    const [matched = '', rest = ''] = piece.split(MATCH_END);
+    parts.push(<mark>{matched}</mark>, rest);
+  }
+  return parts;
+}
+
+function pathOf(hit: SearchHit): string {
+  switch (hit.type) {
+    case 'organisation':
+      return organisationPath(hit);
+    case 'agreement':
+      return `/avtal/${hit.slug}`;
+    case 'group':
+      return groupPath(hit.slug);
+    case 'activity':
+      return `/aktiviteter/${hit.slug}`;
+    case 'page':
+      return hit.slug;
+  }
+}

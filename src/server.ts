@@ -1,0 +1,55 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.tsx';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createRateLimiter } from './lib/rate-limiter.ts';
+import { systemClock } from './lib/clock.ts';
+import { seedDatabase } from '../seeds/apply-seed.ts';
+
+/** loadConfig → openDatabase → migrate and seed → serve(createApp(deps)); stops cleanly on SIGINT/SIGTERM. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config, logger);
+  await migrateDatabase(database.db);
+  await seedDatabase(database.db, { demo: config.demoData });
+
+  const app = createApp({
+    db: database.db,
+    config,
+    clock: systemClock,
+    logger,
+    feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}` }, 'Samverkan is listening');
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Samverkan kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { formatDate } from '../../lib/dates.ts';
+import { t } from '../i18n/sv.ts';
+
+/** "1 januari 2017 – 31 december 2025", an open end as "tills vidare". */
+export function Period({ from, to }: { from: string | null; to: string | null }) {
+  if (!from && !to) return <>{t.common.notGiven}</>;
+  return (
+    <>
+      {from ? <time datetime={from}>{formatDate(from)}</time> : '…'}
+      {' – '}
+      {to ? <time datetime={to}>{formatDate(to)}</time> : 'tills vidare'}
+    </>
+  );
+}
