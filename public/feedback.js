@@ -9,7 +9,7 @@
     if (!(form instanceof HTMLFormElement)) return;
     event.preventDefault();
     const body = new URLSearchParams(new FormData(form));
-    if (event.submitter && event.submitter.name) body.set(event.submitter.name, event.submitter.value);
+    if (event.submitter?.name) body.set(event.submitter.name, event.submitter.value);
     try {
       const response = await fetch(form.action, {
         method: 'POST',
@@ -24,12 +24,13 @@
       section.replaceChildren(...replacement.childNodes);
       const focusTarget = section.querySelector('.error-summary, textarea, [role="status"]');
       if (focusTarget) {
-        if (!focusTarget.hasAttribute('tabindex') && focusTarget.tagName !== 'TEXTAREA') focusTarget.setAttribute('tabindex', '-1');
+        if (!focusTarget.hasAttribute('tabindex') && focusTarget.tagName !== 'TEXTAREA')
+          focusTarget.setAttribute('tabindex', '-1');
         focusTarget.focus();
       }
     } catch {
       // Anything unexpected: fall back to the ordinary form post, keeping the button that was pressed.
-      if (event.submitter && event.submitter.name) {
+      if (event.submitter?.name) {
         const pressed = document.createElement('input');
         pressed.type = 'hidden';
         pressed.name = event.submitter.name;

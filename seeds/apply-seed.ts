@@ -107,7 +107,13 @@ async function applySeedSet(tx: Tx, set: SeedSet, isDemo: boolean): Promise<void
   }
 
   const activityIds = await idsBySlug(tx, activities);
-  for (const { organisations: orgs, focusAreas: areas = [], goals: goalSlugs = [], agreement, ...activity } of set.activities) {
+  for (const {
+    organisations: orgs,
+    focusAreas: areas = [],
+    goals: goalSlugs = [],
+    agreement,
+    ...activity
+  } of set.activities) {
     if (activityIds.has(activity.slug)) continue;
     const [row] = await tx
       .insert(activities)
@@ -123,7 +129,9 @@ async function applySeedSet(tx: Tx, set: SeedSet, isDemo: boolean): Promise<void
         .values(areas.map((slug) => ({ activityId, focusAreaId: need(focusAreaIds, slug) })));
     }
     if (goalSlugs.length > 0) {
-      await tx.insert(activityGoals).values(goalSlugs.map((slug) => ({ activityId, goalId: need(goalIds, slug) })));
+      await tx
+        .insert(activityGoals)
+        .values(goalSlugs.map((slug) => ({ activityId, goalId: need(goalIds, slug) })));
     }
   }
 
@@ -148,7 +156,13 @@ async function removeDemoData(tx: Tx): Promise<void> {
 
 async function idsBySlug(
   tx: Tx,
-  table: typeof organisations | typeof agreements | typeof focusAreas | typeof goals | typeof groups | typeof activities,
+  table:
+    | typeof organisations
+    | typeof agreements
+    | typeof focusAreas
+    | typeof goals
+    | typeof groups
+    | typeof activities,
 ): Promise<Map<string, number>> {
   const rows = await tx.select({ id: table.id, slug: table.slug }).from(table);
   return new Map(rows.map((row) => [row.slug, row.id]));

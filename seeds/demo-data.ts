@@ -6,8 +6,32 @@ import type { SeedSet } from './seed-set.ts';
  * DEMO_DATA=false. People's names are made up from common Swedish first and last names.
  */
 
-const FIRST_NAMES = ['Anna', 'Erik', 'Maria', 'Johan', 'Sara', 'Ahmed', 'Elin', 'Karl', 'Fatima', 'Lars', 'Ida', 'Mikael'];
-const LAST_NAMES = ['Andersson', 'Lindqvist', 'Nilsson', 'Hosseini', 'Berg', 'Karlsson', 'Ek', 'Johansson', 'Holm', 'Sandberg'];
+const FIRST_NAMES = [
+  'Anna',
+  'Erik',
+  'Maria',
+  'Johan',
+  'Sara',
+  'Ahmed',
+  'Elin',
+  'Karl',
+  'Fatima',
+  'Lars',
+  'Ida',
+  'Mikael',
+];
+const LAST_NAMES = [
+  'Andersson',
+  'Lindqvist',
+  'Nilsson',
+  'Hosseini',
+  'Berg',
+  'Karlsson',
+  'Ek',
+  'Johansson',
+  'Holm',
+  'Sandberg',
+];
 
 /** A deterministic pseudo-random sequence, so that the same demo data is generated every time. */
 function namesFrom(seed: number) {
@@ -110,7 +134,8 @@ export const demoData: SeedSet = {
       diarienummer: 'VON-2026/0301',
       validFrom: '2027-01-01',
       validTo: '2029-12-31',
-      description: 'Utkast till avtal om platser för verksamhetsintegrerat lärande (VIL) inom vård och omsorg.',
+      description:
+        'Utkast till avtal om platser för verksamhetsintegrerat lärande (VIL) inom vård och omsorg.',
       parties: ['vard-och-omsorgsforvaltningen', 'roda-korsets-hogskola'],
       focusAreas: ['kompetensforsorjning', 'tillgang-till-likvardig-vard'],
     },
@@ -119,8 +144,20 @@ export const demoData: SeedSet = {
   groups: [],
   members: [
     ...['arbetsgrupp-sodertorns-hogskola', 'arbetsgrupp-karolinska-institutet'].flatMap((group) => [
-      { group, organisation: 'kommunstyrelsens-forvaltning', role: 'chair' as const, person: nextName(), position: 1 },
-      { group, organisation: 'barn-och-utbildningsforvaltningen', role: 'member' as const, person: nextName(), position: 2 },
+      {
+        group,
+        organisation: 'kommunstyrelsens-forvaltning',
+        role: 'chair' as const,
+        person: nextName(),
+        position: 1,
+      },
+      {
+        group,
+        organisation: 'barn-och-utbildningsforvaltningen',
+        role: 'member' as const,
+        person: nextName(),
+        position: 2,
+      },
       {
         group,
         organisation: 'gymnasie-och-arbetsmarknadsforvaltningen',
@@ -128,9 +165,27 @@ export const demoData: SeedSet = {
         person: nextName(),
         position: 3,
       },
-      { group, organisation: 'socialforvaltningen', role: 'member' as const, person: nextName(), position: 4 },
-      { group, organisation: 'vard-och-omsorgsforvaltningen', role: 'member' as const, person: nextName(), position: 5 },
-      { group, organisation: 'natur-och-byggnadsforvaltningen', role: 'member' as const, person: nextName(), position: 6 },
+      {
+        group,
+        organisation: 'socialforvaltningen',
+        role: 'member' as const,
+        person: nextName(),
+        position: 4,
+      },
+      {
+        group,
+        organisation: 'vard-och-omsorgsforvaltningen',
+        role: 'member' as const,
+        person: nextName(),
+        position: 5,
+      },
+      {
+        group,
+        organisation: 'natur-och-byggnadsforvaltningen',
+        role: 'member' as const,
+        person: nextName(),
+        position: 6,
+      },
       {
         group,
         organisation: group.endsWith('sodertorns-hogskola') ? 'sodertorns-hogskola' : 'karolinska-institutet',
@@ -138,7 +193,13 @@ export const demoData: SeedSet = {
         person: nextName(),
         position: 7,
       },
-      { group, organisation: 'kommunstyrelsens-forvaltning', role: 'secretary' as const, person: nextName(), position: 8 },
+      {
+        group,
+        organisation: 'kommunstyrelsens-forvaltning',
+        role: 'secretary' as const,
+        person: nextName(),
+        position: 8,
+      },
     ]),
     {
       group: 'hogskoleradet',
@@ -153,7 +214,8 @@ export const demoData: SeedSet = {
       slug: 'ulf-lasundervisning-i-forskolan',
       title: 'Språkutvecklande arbetssätt i förskolan',
       kind: 'ulf_project',
-      description: 'Förskollärare och forskare prövar tillsammans arbetssätt som stärker barns språkutveckling.',
+      description:
+        'Förskollärare och forskare prövar tillsammans arbetssätt som stärker barns språkutveckling.',
       startsOn: '2019-08-15',
       endsOn: '2021-06-30',
       agreement: 'ulf-avtal-sodertorns-hogskola',
@@ -168,7 +230,11 @@ export const demoData: SeedSet = {
       startsOn: '2022-01-10',
       endsOn: '2025-06-30',
       agreement: 'ulf-avtal-sodertorns-hogskola',
-      organisations: ['gymnasie-och-arbetsmarknadsforvaltningen', 'flemingsbergs-gymnasium', 'sodertorns-hogskola'],
+      organisations: [
+        'gymnasie-och-arbetsmarknadsforvaltningen',
+        'flemingsbergs-gymnasium',
+        'sodertorns-hogskola',
+      ],
       goals: ['verksamhetsutveckling-genom-forskning'],
     },
     {
@@ -191,7 +257,11 @@ export const demoData: SeedSet = {
       startsOn: '2026-02-01',
       endsOn: '2028-06-30',
       agreement: 'forskningsavtal-aldreomsorg-ki',
-      organisations: ['vard-och-omsorgsforvaltningen', 'karolinska-institutet', 'lindgardens-vard-och-omsorgsboende'],
+      organisations: [
+        'vard-och-omsorgsforvaltningen',
+        'karolinska-institutet',
+        'lindgardens-vard-och-omsorgsboende',
+      ],
       focusAreas: ['tillgang-till-likvardig-vard'],
       goals: ['verksamhetsutveckling-genom-forskning'],
     },
@@ -220,10 +290,16 @@ export const demoData: SeedSet = {
       slug: 'frukostmote-naringsliv-akademi',
       title: 'Frukostmöte: näringslivet möter akademierna i Flemingsberg',
       kind: 'event',
-      description: 'Näringslivssektionen bjuder in företag och forskare till samtal om samarbete i Flemingsberg.',
+      description:
+        'Näringslivssektionen bjuder in företag och forskare till samtal om samarbete i Flemingsberg.',
       startsOn: '2027-03-11',
       endsOn: '2027-03-11',
-      organisations: ['naringslivssektionen', 'karolinska-institutet', 'kth-flemingsberg', 'lokala-naringslivet'],
+      organisations: [
+        'naringslivssektionen',
+        'karolinska-institutet',
+        'kth-flemingsberg',
+        'lokala-naringslivet',
+      ],
       focusAreas: ['samhallsbyggnad'],
       goals: ['tillvaxt'],
     },

@@ -147,7 +147,11 @@ export const sourceFacts: SeedSet = {
       validTo: '2025-12-31',
       description:
         'Barn- och utbildningsförvaltningen och gymnasie- och arbetsmarknadsförvaltningen samverkar genom ULF-avtal med Södertörns högskola i gemensamma satsningar på praktiknära forskning i förskola och skola. ULF är en nationell försöksverksamhet på uppdrag av regeringen som pågår åren 2017–2025.',
-      parties: ['barn-och-utbildningsforvaltningen', 'gymnasie-och-arbetsmarknadsforvaltningen', 'sodertorns-hogskola'],
+      parties: [
+        'barn-och-utbildningsforvaltningen',
+        'gymnasie-och-arbetsmarknadsforvaltningen',
+        'sodertorns-hogskola',
+      ],
     },
   ],
   goals: [
@@ -167,7 +171,8 @@ export const sourceFacts: SeedSet = {
       slug: 'tillvaxt',
       position: 3,
       shortTitle: 'Tillväxt genom kontakt med näringslivet',
-      statement: 'gynna Huddinge kommuns tillväxt genom tätare kontakt mellan näringslivssektionen och akademierna',
+      statement:
+        'gynna Huddinge kommuns tillväxt genom tätare kontakt mellan näringslivssektionen och akademierna',
     },
     {
       slug: 'attraktiv-arbetsgivare',

@@ -32,7 +32,12 @@ export function createApp(deps: AppDeps) {
     c.header('X-Request-Id', c.get('requestId'));
     await next();
     logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });
@@ -78,7 +83,9 @@ function statusFor(error: Error): ErrorPageStatus {
 }
 
 function narrow(status: number): ErrorPageStatus {
-  return ([400, 403, 404, 413, 415, 429, 503] as number[]).includes(status) ? (status as ErrorPageStatus) : 500;
+  return ([400, 403, 404, 413, 415, 429, 503] as number[]).includes(status)
+    ? (status as ErrorPageStatus)
+    : 500;
 }
 
 function respondWithError(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], status: ErrorPageStatus) {

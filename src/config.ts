@@ -22,7 +22,9 @@ const configSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'ska börja med postgres:// eller postgresql://')
       .optional(),
-    BASE_URL: z.url({ error: 'ska vara en fullständig adress, t.ex. https://samverkan.huddinge.se' }).optional(),
+    BASE_URL: z
+      .url({ error: 'ska vara en fullständig adress, t.ex. https://samverkan.huddinge.se' })
+      .optional(),
     DEMO_DATA: booleanFromEnv.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),

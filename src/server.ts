@@ -1,12 +1,12 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
+import { seedDatabase } from '../seeds/apply-seed.ts';
 import { createApp } from './app.tsx';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { createRateLimiter } from './lib/rate-limiter.ts';
 import { systemClock } from './lib/clock.ts';
-import { seedDatabase } from '../seeds/apply-seed.ts';
+import { createRateLimiter } from './lib/rate-limiter.ts';
 
 /** loadConfig → openDatabase → migrate and seed → serve(createApp(deps)); stops cleanly on SIGINT/SIGTERM. */
 async function main() {
@@ -33,7 +33,10 @@ async function main() {
     feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}` }, 'Samverkan is listening');
+    logger.info(
+      { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}` },
+      'Samverkan is listening',
+    );
   });
 
   let stopping = false;

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { MIGRATIONS_FOLDER, migrateDatabase } from './migrate.ts';
 import {
@@ -72,7 +72,9 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
     const tableParts: string[] = [];
     for (const table of tables) {
       const { json, count } = await readRows(client, table);
-      tableParts.push(`${JSON.stringify(table.name)}:{"columns":${JSON.stringify(table.columns)},"rows":${json}}`);
+      tableParts.push(
+        `${JSON.stringify(table.name)}:{"columns":${JSON.stringify(table.columns)},"rows":${json}}`,
+      );
       rowCount += count;
     }
     tableCount = tables.length;
@@ -113,10 +115,15 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
       tables.map((table) => table.name),
       await readForeignKeys(client),
     );
-    if (!order) throw new BackupError('Tabellernas främmande nycklar bildar en cirkel; återställningen kan inte ordna dem.');
+    if (!order)
+      throw new BackupError(
+        'Tabellernas främmande nycklar bildar en cirkel; återställningen kan inte ordna dem.',
+      );
     const unknown = Object.keys(header.tables).filter((name) => !tables.some((table) => table.name === name));
     if (unknown.length > 0) {
-      throw new BackupError(`Säkerhetskopian innehåller tabeller som inte finns i databasen: ${unknown.join(', ')}.`);
+      throw new BackupError(
+        `Säkerhetskopian innehåller tabeller som inte finns i databasen: ${unknown.join(', ')}.`,
+      );
     }
 
     if (tables.length > 0) {
@@ -145,7 +152,9 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
 }
 
 async function readAppliedMigrations(client: pg.PoolClient): Promise<string[]> {
-  const exists = await client.query(`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  const exists = await client.query(
+    `select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  );
   if (!exists.rows[0]?.present) return [];
   const result = await client.query<{ hash: string }>(
     'select hash from drizzle.__drizzle_migrations order by created_at, id',
@@ -153,7 +162,10 @@ async function readAppliedMigrations(client: pg.PoolClient): Promise<string[]> {
   return result.rows.map((row) => row.hash);
 }
 
-async function readRows(client: pg.PoolClient, table: CatalogTable): Promise<{ json: string; count: number }> {
+async function readRows(
+  client: pg.PoolClient,
+  table: CatalogTable,
+): Promise<{ json: string; count: number }> {
   const columns = table.columns.map(escapeIdentifier).join(', ');
   const order = table.primaryKey.map((column) => `t.${escapeIdentifier(column)}`).join(', ');
   const result = await client.query<{ json: string; count: number }>(
@@ -191,7 +203,9 @@ async function readBackupFile(file: string): Promise<{ text: string; header: Bac
   const notABackup = new BackupError(`${file} är ingen säkerhetskopia från Samverkan.`);
   const compressed = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new BackupError(
-      error.code === 'ENOENT' ? `Filen ${file} finns inte.` : `Filen ${file} kunde inte läsas: ${error.message}`,
+      error.code === 'ENOENT'
+        ? `Filen ${file} finns inte.`
+        : `Filen ${file} kunde inte läsas: ${error.message}`,
     );
   });
   let text: string;
@@ -228,7 +242,9 @@ function isBackupHeader(value: unknown): value is BackupHeader {
 
 /** Rows fit the schema only if the backup was taken at this code's migrations or an earlier prefix of them. */
 function assertMigrationsFit(backupMigrations: string[]): void {
-  const codeMigrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((migration) => migration.hash);
+  const codeMigrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map(
+    (migration) => migration.hash,
+  );
   const fits =
     backupMigrations.length <= codeMigrations.length &&
     backupMigrations.every((hash, index) => hash === codeMigrations[index]);

@@ -99,9 +99,14 @@ export async function startEmbeddedPostgres(options: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await runAs(osUser, binaries.pg_ctl, ['stop', '--pgdata', clusterDir, '--mode=fast', '--wait', '--silent']).catch(
-        () => undefined,
-      );
+      await runAs(osUser, binaries.pg_ctl, [
+        'stop',
+        '--pgdata',
+        clusterDir,
+        '--mode=fast',
+        '--wait',
+        '--silent',
+      ]).catch(() => undefined);
       await fs.rm(path.join(dataDir, 'app.pid'), { force: true });
       logger.info('bundled PostgreSQL stopped');
     },
@@ -204,7 +209,14 @@ async function ensurePostgresOsUser(): Promise<OsUser> {
   try {
     return await lookup();
   } catch {
-    await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', POSTGRES_OS_USER]);
+    await run('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      POSTGRES_OS_USER,
+    ]);
     return lookup();
   }
 }
@@ -269,6 +281,7 @@ export function findFreePort(): Promise<number> {
 }
 
 function describeError(error: unknown): string {
-  if (error && typeof error === 'object' && 'stderr' in error) return String((error as { stderr: unknown }).stderr).trim();
+  if (error && typeof error === 'object' && 'stderr' in error)
+    return String((error as { stderr: unknown }).stderr).trim();
   return error instanceof Error ? error.message : String(error);
 }

@@ -18,7 +18,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) return true;
     const message = typeof candidate.message === 'string' ? candidate.message : '';
-    if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message))
+      return true;
     current = candidate.cause;
   }
   return false;

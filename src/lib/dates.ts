@@ -1,7 +1,12 @@
 /** All dates are shown the Swedish way and all times in Europe/Stockholm, whatever the server's zone. */
 export const TIME_ZONE = 'Europe/Stockholm';
 
-const longDate = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat('sv-SE', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const dateTime = new Intl.DateTimeFormat('sv-SE', {
   day: 'numeric',
   month: 'long',
@@ -10,7 +15,12 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', {
   minute: '2-digit',
   timeZone: TIME_ZONE,
 });
-const isoDay = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
+const isoDay = new Intl.DateTimeFormat('sv-SE', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: TIME_ZONE,
+});
 
 /** '2023-08-23' → '23 augusti 2023'. Calendar dates carry no time zone, so they are formatted as UTC. */
 export function formatDate(isoDate: string): string {

@@ -6,7 +6,11 @@
  */
 export type RateLimiter = { hit: (key: string, now?: number) => boolean };
 
-export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: {
+  limit: number;
+  windowMs: number;
+  maxKeys?: number;
+}): RateLimiter {
   const windows = new Map<string, { start: number; count: number }>();
   const maxKeys = options.maxKeys ?? 100_000;
   return {

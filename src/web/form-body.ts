@@ -20,7 +20,8 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
   }
   const fields: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(body)) {
-    if (typeof value !== 'string') throw new AppError('BAD_REQUEST', `field ${name} is not a single text value`);
+    if (typeof value !== 'string')
+      throw new AppError('BAD_REQUEST', `field ${name} is not a single text value`);
     fields[name] = value;
   }
   return fields;

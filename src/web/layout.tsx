@@ -1,5 +1,5 @@
-import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { t } from './i18n/sv.ts';
 
 export type LayoutProps = {
@@ -26,7 +26,8 @@ function isCurrentSection(href: string, path: string): boolean {
 }
 
 export function Layout({ title, path, nonce, showDemoNotice, children }: LayoutProps) {
-  const fullTitle = path === '/' ? `${t.site.name} – ${t.site.owner}` : `${title} – ${t.site.name} – ${t.site.owner}`;
+  const fullTitle =
+    path === '/' ? `${t.site.name} – ${t.site.owner}` : `${title} – ${t.site.name} – ${t.site.owner}`;
   return (
     <>
       {raw('<!DOCTYPE html>')}

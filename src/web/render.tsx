@@ -10,10 +10,18 @@ type Status = 200 | 400 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 503;
  * Renders a full page in the layout, with the request's CSP nonce and the demo notice. Content pages
  * (`feedback: true`) end with "Var informationen till din hjälp?".
  */
-export function renderPage(c: Context<AppEnv>, props: { title: string; children: Child; status?: Status; feedback?: boolean }) {
+export function renderPage(
+  c: Context<AppEnv>,
+  props: { title: string; children: Child; status?: Status; feedback?: boolean },
+) {
   const { config } = c.get('deps');
   return c.html(
-    <Layout title={props.title} path={c.req.path} nonce={c.get('secureHeadersNonce')} showDemoNotice={config.demoData}>
+    <Layout
+      title={props.title}
+      path={c.req.path}
+      nonce={c.get('secureHeadersNonce')}
+      showDemoNotice={config.demoData}
+    >
       {props.children}
       {props.feedback ? (
         <FeedbackSection path={c.req.path} state={feedbackStateFromQuery((name) => c.req.query(name))} />

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { shownColumns } from '../../db/columns.ts';
 import type { Db } from '../../db/client.ts';
+import { shownColumns } from '../../db/columns.ts';
 import { AppError } from '../../lib/errors.ts';
 import { agreements, focusAreas } from '../agreements/agreements.table.ts';
 import { goals } from '../goals/goals.table.ts';
@@ -14,12 +14,19 @@ import {
 } from './activities.table.ts';
 
 export function findActivitiesOfKind(db: Db, kind: ActivityKind) {
-  return db.select(shownColumns(activities)).from(activities).where(eq(activities.kind, kind)).orderBy(asc(activities.startsOn));
+  return db
+    .select(shownColumns(activities))
+    .from(activities)
+    .where(eq(activities.kind, kind))
+    .orderBy(asc(activities.startsOn));
 }
 
 /** One activity with the organisations, agreement, focus areas and goals it is linked to. */
 export async function getActivity(db: Db, slug: string) {
-  const [activity] = await db.select(shownColumns(activities)).from(activities).where(eq(activities.slug, slug));
+  const [activity] = await db
+    .select(shownColumns(activities))
+    .from(activities)
+    .where(eq(activities.slug, slug));
   if (!activity) throw new AppError('NOT_FOUND', `activity ${slug}`);
   const [parties, areas, goalRows, agreement] = await Promise.all([
     db

@@ -89,7 +89,11 @@ activityRoutes.get('/aktiviteter/:slug', async (c) => {
             )}
           </dd>
           <dt>{t.agreements.focusAreas}</dt>
-          <dd>{activity.focusAreas.length > 0 ? activity.focusAreas.map((area) => area.name).join(', ') : t.common.notGiven}</dd>
+          <dd>
+            {activity.focusAreas.length > 0
+              ? activity.focusAreas.map((area) => area.name).join(', ')
+              : t.common.notGiven}
+          </dd>
           <dt>{t.activity.goals}</dt>
           <dd>
             {activity.goals.length > 0 ? (

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { shownColumns } from '../../db/columns.ts';
 import type { Db } from '../../db/client.ts';
+import { shownColumns } from '../../db/columns.ts';
 import { activities } from '../activities/activities.table.ts';
 import { groups } from '../groups/groups.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
@@ -49,7 +49,8 @@ export async function findPartiesOf(db: Db, agreementIds: number[]): Promise<Map
 }
 
 export async function findFocusAreasOf(db: Db, agreementIds: number[]) {
-  if (agreementIds.length === 0) return new Map<number, { agreementId: number; slug: string; name: string }[]>();
+  if (agreementIds.length === 0)
+    return new Map<number, { agreementId: number; slug: string; name: string }[]>();
   const rows = await db
     .select({ agreementId: agreementFocusAreas.agreementId, slug: focusAreas.slug, name: focusAreas.name })
     .from(agreementFocusAreas)
@@ -62,7 +63,12 @@ export async function findFocusAreasOf(db: Db, agreementIds: number[]) {
 /** Focus areas that at least one agreement prioritises, in the register's order. */
 export function findPrioritisedFocusAreas(db: Db) {
   return db
-    .selectDistinct({ id: focusAreas.id, slug: focusAreas.slug, name: focusAreas.name, isDemo: focusAreas.isDemo })
+    .selectDistinct({
+      id: focusAreas.id,
+      slug: focusAreas.slug,
+      name: focusAreas.name,
+      isDemo: focusAreas.isDemo,
+    })
     .from(focusAreas)
     .innerJoin(agreementFocusAreas, eq(agreementFocusAreas.focusAreaId, focusAreas.id))
     .orderBy(asc(focusAreas.id));

@@ -21,11 +21,22 @@ agreementRoutes.get('/avtal', async (c) => {
   return renderPage(c, {
     title: page.title,
     feedback: true,
-    children: <AgreementListView page={page} agreements={agreements} focusAreas={focusAreas} workingGroups={workingGroups} />,
+    children: (
+      <AgreementListView
+        page={page}
+        agreements={agreements}
+        focusAreas={focusAreas}
+        workingGroups={workingGroups}
+      />
+    ),
   });
 });
 
 agreementRoutes.get('/avtal/:slug', async (c) => {
   const agreement = await getAgreement(c.get('deps'), c.req.param('slug'));
-  return renderPage(c, { title: agreement.title, feedback: true, children: <AgreementDetailView agreement={agreement} /> });
+  return renderPage(c, {
+    title: agreement.title,
+    feedback: true,
+    children: <AgreementDetailView agreement={agreement} />,
+  });
 });

@@ -29,7 +29,8 @@ feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
   const input = commentForm.safeParse({ ...fields, comment });
   if (!input.success) {
     const page = commentForm.shape.page.safeParse(fields.page);
-    if (!page.success || comment.length <= MAX_COMMENT_LENGTH) throw new AppError('BAD_REQUEST', 'feedback comment form');
+    if (!page.success || comment.length <= MAX_COMMENT_LENGTH)
+      throw new AppError('BAD_REQUEST', 'feedback comment form');
     // Too long: show it again with the text kept and a message next to the field.
     const state: FeedbackState = {
       step: 'comment',
@@ -59,7 +60,8 @@ feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
 });
 
 function guardRate(c: Context<AppEnv>) {
-  if (!c.get('deps').feedbackLimiter.hit(clientAddress(c))) throw new AppError('RATE_LIMITED', 'feedback flood');
+  if (!c.get('deps').feedbackLimiter.hit(clientAddress(c)))
+    throw new AppError('RATE_LIMITED', 'feedback flood');
 }
 
 /** Progressive enhancement sends `X-Requested-With: fetch` and swaps in the returned section. */

@@ -8,7 +8,10 @@ type Deps = Pick<AppDeps, 'db' | 'clock'>;
 /** A comment can follow a "Nej" for this long; after that the answer is closed. */
 export const COMMENT_WINDOW_MS = 60 * 60 * 1000;
 
-export async function recordAnswer(deps: Deps, input: { pagePath: string; helpful: boolean }): Promise<string> {
+export async function recordAnswer(
+  deps: Deps,
+  input: { pagePath: string; helpful: boolean },
+): Promise<string> {
   const [row] = await deps.db
     .insert(pageFeedback)
     .values({ pagePath: input.pagePath, helpful: input.helpful, createdAt: deps.clock.now() })
@@ -17,7 +20,10 @@ export async function recordAnswer(deps: Deps, input: { pagePath: string; helpfu
 }
 
 /** Adds the "Vad saknade du?" text to a recent "Nej" answer that has none yet. */
-export async function addComment(deps: Deps, input: { id: string; pagePath: string; comment: string }): Promise<void> {
+export async function addComment(
+  deps: Deps,
+  input: { id: string; pagePath: string; comment: string },
+): Promise<void> {
   if (input.comment === '') return;
   const openSince = new Date(deps.clock.now().getTime() - COMMENT_WINDOW_MS);
   const updated = await deps.db

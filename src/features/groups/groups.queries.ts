@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { shownColumns } from '../../db/columns.ts';
 import type { Db } from '../../db/client.ts';
+import { shownColumns } from '../../db/columns.ts';
 import { AppError } from '../../lib/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';

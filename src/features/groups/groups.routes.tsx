@@ -15,7 +15,10 @@ export const groupRoutes = new Hono<AppEnv>();
 
 groupRoutes.get('/hogskoleradet', async (c) => {
   const { db } = c.get('deps');
-  const [page, council] = await Promise.all([getPageBySlug(db, 'hogskoleradet'), getGroupBySlug(db, 'hogskoleradet')]);
+  const [page, council] = await Promise.all([
+    getPageBySlug(db, 'hogskoleradet'),
+    getGroupBySlug(db, 'hogskoleradet'),
+  ]);
   const members = await findMembers(db, council.id);
   const chair = members.find((member) => member.role === 'chair');
   return renderPage(c, {

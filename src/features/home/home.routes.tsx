@@ -8,5 +8,9 @@ export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get('/', async (c) => {
   const overview = await getHomeOverview(c.get('deps'));
-  return renderPage(c, { title: overview.pages.start.title, feedback: true, children: <HomeView overview={overview} /> });
+  return renderPage(c, {
+    title: overview.pages.start.title,
+    feedback: true,
+    children: <HomeView overview={overview} />,
+  });
 });

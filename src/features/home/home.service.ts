@@ -19,17 +19,21 @@ export const HOME_SECTION_PAGES = [
 /** Everything the start page tells, gathered from the register in parallel. */
 export async function getHomeOverview(deps: Pick<AppDeps, 'db' | 'clock'>) {
   const { db } = deps;
-  const [pages, institutions, agreements, focusAreas, workingGroups, goals, council, network] = await Promise.all([
-    getPagesBySlugs(db, HOME_SECTION_PAGES),
-    findInstitutions(db),
-    listAgreements(deps),
-    findPrioritisedFocusAreas(db),
-    findWorkingGroups(db),
-    findGoalsWithActivityCounts(db),
-    getGroupBySlug(db, 'hogskoleradet'),
-    getGroupBySlug(db, 'flemingsberg-science-parter'),
+  const [pages, institutions, agreements, focusAreas, workingGroups, goals, council, network] =
+    await Promise.all([
+      getPagesBySlugs(db, HOME_SECTION_PAGES),
+      findInstitutions(db),
+      listAgreements(deps),
+      findPrioritisedFocusAreas(db),
+      findWorkingGroups(db),
+      findGoalsWithActivityCounts(db),
+      getGroupBySlug(db, 'hogskoleradet'),
+      getGroupBySlug(db, 'flemingsberg-science-parter'),
+    ]);
+  const [councilMembers, foundationParties] = await Promise.all([
+    findMembers(db, council.id),
+    findMembers(db, network.id),
   ]);
-  const [councilMembers, foundationParties] = await Promise.all([findMembers(db, council.id), findMembers(db, network.id)]);
   return {
     pages,
     institutions,

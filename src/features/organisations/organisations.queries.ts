@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { shownColumns } from '../../db/columns.ts';
 import type { Db } from '../../db/client.ts';
+import { shownColumns } from '../../db/columns.ts';
 import { activities, activityOrganisations } from '../activities/activities.table.ts';
 import { agreementParties, agreements } from '../agreements/agreements.table.ts';
 import { groupMembers, groups } from '../groups/groups.table.ts';

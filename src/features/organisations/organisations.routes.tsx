@@ -31,10 +31,18 @@ organisationRoutes.get('/larosaten', async (c) => {
 
 organisationRoutes.get('/larosaten/:slug', async (c) => {
   const details = await getOrganisation(c.get('deps'), c.req.param('slug'), 'university');
-  return renderPage(c, { title: details.organisation.name, feedback: true, children: <OrganisationDetailView details={details} /> });
+  return renderPage(c, {
+    title: details.organisation.name,
+    feedback: true,
+    children: <OrganisationDetailView details={details} />,
+  });
 });
 
 organisationRoutes.get('/organisationer/:slug', async (c) => {
   const details = await getOrganisation(c.get('deps'), c.req.param('slug'), 'other');
-  return renderPage(c, { title: details.organisation.name, feedback: true, children: <OrganisationDetailView details={details} /> });
+  return renderPage(c, {
+    title: details.organisation.name,
+    feedback: true,
+    children: <OrganisationDetailView details={details} />,
+  });
 });

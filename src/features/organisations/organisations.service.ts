@@ -12,7 +12,11 @@ import {
  * An organisation with its sub-organisations and everything it or they take part in. Universities are
  * found only under /larosaten, other kinds only under /organisationer.
  */
-export async function getOrganisation(deps: Pick<AppDeps, 'db' | 'clock'>, slug: string, expect: 'university' | 'other') {
+export async function getOrganisation(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  slug: string,
+  expect: 'university' | 'other',
+) {
   const organisation = await findOrganisationBySlug(deps.db, slug);
   if (!organisation || (organisation.kind === 'university') !== (expect === 'university')) {
     throw new AppError('NOT_FOUND', `organisation ${slug}`);
@@ -22,6 +26,8 @@ export async function getOrganisation(deps: Pick<AppDeps, 'db' | 'clock'>, slug:
     organisation.parentId ? findOrganisationById(deps.db, organisation.parentId) : undefined,
   ]);
   const involvement = await findInvolvement(deps.db, [organisation.id, ...children.map((child) => child.id)]);
-  const agreements = await listAgreements(deps, { ids: involvement.agreements.map((agreement) => agreement.id) });
+  const agreements = await listAgreements(deps, {
+    ids: involvement.agreements.map((agreement) => agreement.id),
+  });
   return { organisation, parent, children, ...involvement, agreements };
 }

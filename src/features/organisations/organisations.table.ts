@@ -32,7 +32,10 @@ export const organisations = pgTable(
     createdAt: createdAt(),
     searchVector: searchVector(sql`name || ' ' || coalesce(short_name, '')`, sql`description`),
   },
-  (t) => [index('organisations_parent_idx').on(t.parentId), index('organisations_search_idx').using('gin', t.searchVector)],
+  (t) => [
+    index('organisations_parent_idx').on(t.parentId),
+    index('organisations_search_idx').using('gin', t.searchVector),
+  ],
 );
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
-import { shownColumns } from '../../db/columns.ts';
 import type { Db } from '../../db/client.ts';
+import { shownColumns } from '../../db/columns.ts';
 import { AppError } from '../../lib/errors.ts';
 import { pages } from './pages.table.ts';
 
@@ -12,7 +12,10 @@ export async function getPageBySlug(db: Db, slug: string) {
 
 /** Several pages in one query, by slug; every slug must exist (they are seeded from the source page). */
 export async function getPagesBySlugs<S extends string>(db: Db, slugs: readonly S[]) {
-  const rows = await db.select(shownColumns(pages)).from(pages).where(inArray(pages.slug, [...slugs]));
+  const rows = await db
+    .select(shownColumns(pages))
+    .from(pages)
+    .where(inArray(pages.slug, [...slugs]));
   const bySlug = new Map(rows.map((row) => [row.slug, row]));
   return Object.fromEntries(
     slugs.map((slug) => {

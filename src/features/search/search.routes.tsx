@@ -23,5 +23,8 @@ searchRoutes.get('/sok', async (c) => {
   }
   const { q, sida } = parsed.data;
   const hits = q === '' ? [] : await searchRegister(c.get('deps').db, q, sida);
-  return renderPage(c, { title: q ? `${t.search.title}: ${q}` : t.search.title, children: <SearchPage query={q} page={sida} hits={hits} /> });
+  return renderPage(c, {
+    title: q ? `${t.search.title}: ${q}` : t.search.title,
+    children: <SearchPage query={q} page={sida} hits={hits} />,
+  });
 });

@@ -6,7 +6,9 @@ type OrganisationRef = { slug: string; name: string; kind: string; isDemo?: bool
 
 /** Universities are listed under /larosaten, every other organisation under /organisationer. */
 export function organisationPath(organisation: { slug: string; kind: string }): string {
-  return organisation.kind === 'university' ? `/larosaten/${organisation.slug}` : `/organisationer/${organisation.slug}`;
+  return organisation.kind === 'university'
+    ? `/larosaten/${organisation.slug}`
+    : `/organisationer/${organisation.slug}`;
 }
 
 export function OrganisationName({ organisation }: { organisation: OrganisationRef }) {
@@ -47,7 +49,8 @@ export function ActivityList({ activities, empty }: { activities: ActivityRow[];
       {activities.map((activity) => (
         <li class="card">
           <h3>
-            <a href={`/aktiviteter/${activity.slug}`}>{activity.title}</a> <DemoLabel show={activity.isDemo} />
+            <a href={`/aktiviteter/${activity.slug}`}>{activity.title}</a>{' '}
+            <DemoLabel show={activity.isDemo} />
           </h3>
           <p class="meta">
             {t.activityKinds[activity.kind]} · <Period from={activity.startsOn} to={activity.endsOn} />
@@ -59,7 +62,13 @@ export function ActivityList({ activities, empty }: { activities: ActivityRow[];
   );
 }
 
-type GroupRow = { slug: string; name: string; kind: keyof typeof t.groupKinds; description: string; isDemo: boolean };
+type GroupRow = {
+  slug: string;
+  name: string;
+  kind: keyof typeof t.groupKinds;
+  description: string;
+  isDemo: boolean;
+};
 
 export function GroupList({ groups, empty }: { groups: GroupRow[]; empty: string }) {
   if (groups.length === 0) return <p>{empty}</p>;

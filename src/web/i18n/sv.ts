@@ -151,7 +151,9 @@ export const sv = {
     indicatorsPending:
       'Indikatorer och siffror för målen är ännu inte framtagna. De kommer att räknas fram ur registret när uppföljningen byggs. Här visas inga siffror förrän de finns.',
     activitiesForGoal: (count: number) =>
-      count === 1 ? '1 aktivitet i registret bidrar till målet.' : `${count} aktiviteter i registret bidrar till målet.`,
+      count === 1
+        ? '1 aktivitet i registret bidrar till målet.'
+        : `${count} aktiviteter i registret bidrar till målet.`,
   },
   activity: {
     kind: 'Typ av aktivitet',
@@ -190,9 +192,11 @@ export const sv = {
     no: 'Nej',
     thanks: 'Tack för ditt svar!',
     whatWasMissing: 'Vad saknade du?',
-    commentHint: 'Skriv inga personuppgifter, till exempel namn, personnummer eller telefonnummer. Högst 1 000 tecken.',
+    commentHint:
+      'Skriv inga personuppgifter, till exempel namn, personnummer eller telefonnummer. Högst 1 000 tecken.',
     send: 'Skicka',
-    commentTooLong: (length: number) => `Kommentaren får vara högst 1 000 tecken. Du har skrivit ${length} tecken.`,
+    commentTooLong: (length: number) =>
+      `Kommentaren får vara högst 1 000 tecken. Du har skrivit ${length} tecken.`,
     commentThanks: 'Tack! Din kommentar hjälper oss att förbättra sidan.',
     missingAnswer: 'Välj Ja eller Nej.',
     rateLimited: 'Vi har tagit emot många svar från dig på kort tid. Försök igen om en stund.',

@@ -22,7 +22,9 @@ export function securityHeaders(config: Config): MiddlewareHandler<AppEnv> {
       baseUri: ["'none'"],
       frameAncestors: ["'none'"],
     },
-    strictTransportSecurity: config.baseUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+    strictTransportSecurity: config.baseUrl.startsWith('https:')
+      ? 'max-age=31536000; includeSubDomains'
+      : false,
     referrerPolicy: 'strict-origin-when-cross-origin',
     xFrameOptions: 'DENY',
     crossOriginEmbedderPolicy: false,

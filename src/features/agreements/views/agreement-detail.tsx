@@ -1,7 +1,12 @@
 import { formatDate } from '../../../lib/dates.ts';
 import { DemoLabel } from '../../../web/components/demo-label.tsx';
 import { Period } from '../../../web/components/period.tsx';
-import { ActivityList, GroupList, OrganisationName, StatusTag } from '../../../web/components/register-links.tsx';
+import {
+  ActivityList,
+  GroupList,
+  OrganisationName,
+  StatusTag,
+} from '../../../web/components/register-links.tsx';
 import { t } from '../../../web/i18n/sv.ts';
 import type { getAgreement } from '../agreements.service.ts';
 
@@ -36,7 +41,13 @@ export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnTy
         <dt>{t.agreements.diarienummer}</dt>
         <dd>{agreement.diarienummer ?? t.common.notGiven}</dd>
         <dt>{t.agreements.signedOn}</dt>
-        <dd>{agreement.signedOn ? <time datetime={agreement.signedOn}>{formatDate(agreement.signedOn)}</time> : t.common.notGiven}</dd>
+        <dd>
+          {agreement.signedOn ? (
+            <time datetime={agreement.signedOn}>{formatDate(agreement.signedOn)}</time>
+          ) : (
+            t.common.notGiven
+          )}
+        </dd>
         <dt>{t.agreements.validity}</dt>
         <dd>
           {agreement.validFrom || agreement.validTo ? (

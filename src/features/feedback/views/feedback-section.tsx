@@ -61,9 +61,17 @@ function CommentForm({ path, state }: { path: string; state: Extract<FeedbackSta
         {t.feedback.thanks}
       </p>
       {hasError ? (
-        <ErrorSummary title={t.feedback.errorSummary} errors={[{ field: 'feedback-comment', message: state.error! }]} />
+        <ErrorSummary
+          title={t.feedback.errorSummary}
+          errors={[{ field: 'feedback-comment', message: state.error! }]}
+        />
       ) : null}
-      <form method="post" action={`/aterkoppling/${state.answerId}/kommentar`} class="feedback-comment" novalidate>
+      <form
+        method="post"
+        action={`/aterkoppling/${state.answerId}/kommentar`}
+        class="feedback-comment"
+        novalidate
+      >
         <input type="hidden" name="page" value={path} />
         <Honeypot />
         <div class={hasError ? 'field field-error' : 'field'}>
@@ -80,7 +88,9 @@ function CommentForm({ path, state }: { path: string; state: Extract<FeedbackSta
             id="feedback-comment"
             name="comment"
             rows={5}
-            aria-describedby={hasError ? 'feedback-comment-hint feedback-comment-error' : 'feedback-comment-hint'}
+            aria-describedby={
+              hasError ? 'feedback-comment-hint feedback-comment-error' : 'feedback-comment-hint'
+            }
             aria-invalid={hasError ? 'true' : undefined}
           >
             {state.comment ?? ''}

@@ -32,13 +32,15 @@ export function HomeView({ overview }: { overview: HomeOverview }) {
           {overview.collaborationAgreements.map((agreement) => (
             <li class="card">
               <h3>
-                <a href={`/avtal/${agreement.slug}`}>{agreement.title}</a> <DemoLabel show={agreement.isDemo} />
+                <a href={`/avtal/${agreement.slug}`}>{agreement.title}</a>{' '}
+                <DemoLabel show={agreement.isDemo} />
               </h3>
               <p class="meta">
                 {t.agreementKinds[agreement.kind]} · <StatusTag status={agreement.status} />
               </p>
               <p>
-                {t.agreements.focusAreas}: {agreement.focusAreas.map((area) => area.name).join(', ') || t.common.notGiven}
+                {t.agreements.focusAreas}:{' '}
+                {agreement.focusAreas.map((area) => area.name).join(', ') || t.common.notGiven}
               </p>
             </li>
           ))}
@@ -107,7 +109,8 @@ export function HomeView({ overview }: { overview: HomeOverview }) {
         <PageBody body={pages.ulf.body} />
         {overview.ulfAgreements.map((agreement) => (
           <p>
-            <a href={`/avtal/${agreement.slug}`}>{agreement.title}</a>: <Period from={agreement.validFrom} to={agreement.validTo} />{' '}
+            <a href={`/avtal/${agreement.slug}`}>{agreement.title}</a>:{' '}
+            <Period from={agreement.validFrom} to={agreement.validTo} />{' '}
             <StatusTag status={agreement.status} />
           </p>
         ))}

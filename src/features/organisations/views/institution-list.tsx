@@ -9,10 +9,9 @@ export function InstitutionList({ institutions }: { institutions: Institution[] 
     <ul class="institutions">
       {institutions.map((institution) => (
         <li>
-          <a href={`/larosaten/${institution.slug}`}>
-            {institutionLabel(institution)}
-          </a>
-          {institution.description ? ` – ${institution.description}` : ''} <DemoLabel show={institution.isDemo} />
+          <a href={`/larosaten/${institution.slug}`}>{institutionLabel(institution)}</a>
+          {institution.description ? ` – ${institution.description}` : ''}{' '}
+          <DemoLabel show={institution.isDemo} />
         </li>
       ))}
     </ul>

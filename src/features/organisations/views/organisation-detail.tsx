@@ -52,7 +52,11 @@ export function OrganisationDetailView({ details }: Props) {
         </>
       ) : null}
       <h2>{t.institutions.agreements}</h2>
-      {agreements.length > 0 ? <AgreementTable agreements={agreements} /> : <p>{t.institutions.noAgreements}</p>}
+      {agreements.length > 0 ? (
+        <AgreementTable agreements={agreements} />
+      ) : (
+        <p>{t.institutions.noAgreements}</p>
+      )}
       <h2>{t.institutions.groups}</h2>
       <GroupList groups={groups} empty={t.institutions.noGroups} />
       <h2>{t.institutions.activities}</h2>
