@@ -39,9 +39,13 @@ export function connectToDatabase(url: string, logger: Logger, poolSize = 10): D
 }
 
 /** The bundled PostgreSQL unless DATABASE_URL names a server. */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  options: { shareRunningServer?: boolean } = {},
+): Promise<Database> {
   if (config.databaseUrl) return connectToDatabase(config.databaseUrl, logger);
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger });
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger, ...options });
   const database = connectToDatabase(server.url, logger);
   return {
     ...database,

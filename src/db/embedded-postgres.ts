@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -49,6 +49,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   logger: Logger;
   binaries?: PostgresBinaries;
+  /** For command-line jobs (backup, report): use the server of an app that is running, if there is one. */
+  shareRunningServer?: boolean;
 }): Promise<EmbeddedPostgres> {
   const { logger } = options;
   const binaries = options.binaries ?? (await loadBundledBinaries());
@@ -59,6 +61,10 @@ export async function startEmbeddedPostgres(options: {
 
   await fs.mkdir(dataDir, { recursive: true });
   const osUser = await ensurePostgresOsUser();
+  if (options.shareRunningServer) {
+    const running = await findServerOfRunningApp({ dataDir, clusterDir, passwordFile });
+    if (running) return running;
+  }
   await guardAgainstSecondApp(dataDir);
 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
@@ -179,6 +185,24 @@ async function stopStaleServer(args: {
   });
 }
 
+/** The server of an app that runs on this data directory now, borrowed without starting or stopping it. */
+async function findServerOfRunningApp(paths: {
+  dataDir: string;
+  clusterDir: string;
+  passwordFile: string;
+}): Promise<EmbeddedPostgres | undefined> {
+  const appPid = Number.parseInt(await fs.readFile(path.join(paths.dataDir, 'app.pid'), 'utf8').catch(() => ''), 10);
+  if (!appPid || appPid === process.pid || !isAlive(appPid) || !(await isNodeProcess(appPid))) return undefined;
+  // postmaster.pid: line 1 is the pid, line 4 the port.
+  const lines = (await fs.readFile(path.join(paths.clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const postmasterPid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!postmasterPid || !port || !isAlive(postmasterPid)) return undefined;
+  const password = (await fs.readFile(paths.passwordFile, 'utf8')).trim();
+  const base = `postgres://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  return { url: `${base}/${DATABASE_NAME}`, adminUrl: `${base}/postgres`, port, stop: async () => undefined };
+}
+
 /** Two app processes on one data directory would fight over the server; the second one refuses. */
 async function guardAgainstSecondApp(dataDir: string): Promise<void> {
   const lockFile = path.join(dataDir, 'app.pid');
@@ -256,9 +280,19 @@ function runAs(osUser: OsUser, file: string, args: string[]) {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // A process that has exited but not been reaped yet (a zombie) still answers kill(pid, 0).
+  const stat = readProcStat(pid);
+  return stat === undefined || !/^\d+ \(.*\) Z/.test(stat);
+}
+
+function readProcStat(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

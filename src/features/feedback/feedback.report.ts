@@ -69,9 +69,8 @@ export function formatFeedbackReport(summaries: PageFeedbackSummary[]): string {
 
 /** Comments are typed by anyone: no control characters (terminal escapes) and no line breaks in the report. */
 function toOneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return text
-    .replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,0 +1,168 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { findFreePort } from '../src/db/embedded-postgres.ts';
+
+/**
+ * Usage: node --import tsx scripts/pg15-test-server.ts <command> [args…]
+ * Starts a throwaway PostgreSQL 15 cluster (Debian's postgresql-15), runs the command with
+ * TEST_DATABASE_URL pointing at it, then removes the cluster, also when the command fails.
+ */
+
+const run = promisify(execFile);
+const BIN_DIR = process.env.PG15_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+const OS_USER = 'postgres';
+const DATABASE_USER = 'samverkan';
+
+type OsUser = { uid: number; gid: number } | undefined;
+
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) {
+    console.error(
+      'Ange ett kommando att köra, t.ex.: node --import tsx scripts/pg15-test-server.ts vitest run',
+    );
+    return 2;
+  }
+  if (!existsSync(path.join(BIN_DIR, 'postgres'))) {
+    console.error(
+      `PostgreSQL 15 finns inte i ${BIN_DIR}. Installera det med: apt-get install -y postgresql-15`,
+    );
+    return 1;
+  }
+  const osUser = await ensureOsUser();
+  const baseDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samverkan-pg15-'));
+  await fs.chmod(baseDir, 0o755);
+  const clusterDir = path.join(baseDir, 'pg');
+  const logFile = path.join(baseDir, 'postgres.log');
+  let started = false;
+  try {
+    await initialiseCluster(osUser, clusterDir, logFile);
+    const port = await findFreePort();
+    await startCluster(osUser, clusterDir, logFile, port);
+    started = true;
+    const url = `postgres://${DATABASE_USER}@127.0.0.1:${port}/postgres`;
+    console.error(`PostgreSQL 15 körs på port ${port} för: ${[command, ...args].join(' ')}`);
+    return await runCommand(command, args, { ...process.env, TEST_DATABASE_URL: url });
+  } catch (error) {
+    console.error(`PostgreSQL 15 kunde inte starta: ${describeError(error)}`);
+    console.error(await fs.readFile(logFile, 'utf8').catch(() => ''));
+    return 1;
+  } finally {
+    if (started) {
+      await runAs(osUser, 'pg_ctl', [
+        'stop',
+        '--pgdata',
+        clusterDir,
+        '--mode=fast',
+        '--wait',
+        '--silent',
+      ]).catch(() => undefined);
+    }
+    await fs.rm(baseDir, { recursive: true, force: true });
+  }
+}
+
+async function initialiseCluster(osUser: OsUser, clusterDir: string, logFile: string): Promise<void> {
+  await fs.mkdir(clusterDir, { mode: 0o700 });
+  await fs.writeFile(logFile, '');
+  if (osUser) {
+    await fs.chown(clusterDir, osUser.uid, osUser.gid);
+    await fs.chown(logFile, osUser.uid, osUser.gid);
+  }
+  await runAs(osUser, 'initdb', [
+    `--pgdata=${clusterDir}`,
+    `--username=${DATABASE_USER}`,
+    // Trust is safe here: a throwaway cluster that only listens on 127.0.0.1 and has no socket file.
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale-provider=icu',
+    '--icu-locale=sv-SE',
+    '--locale=C',
+    '--no-sync',
+  ]);
+}
+
+async function startCluster(
+  osUser: OsUser,
+  clusterDir: string,
+  logFile: string,
+  port: number,
+): Promise<void> {
+  const options = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    "-c unix_socket_directories=''",
+    // Test data is thrown away afterwards; durability would only slow the run.
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+  ];
+  await runAs(osUser, 'pg_ctl', [
+    'start',
+    '--pgdata',
+    clusterDir,
+    '--wait',
+    '--timeout=60',
+    '--silent',
+    `--log=${logFile}`,
+    '-o',
+    options.join(' '),
+  ]);
+}
+
+function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    // Pass Ctrl-C on to the command and still stop the cluster afterwards.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', (error) => {
+      console.error(`Kunde inte köra ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** PostgreSQL refuses to run as root, so as root it runs as the `postgres` user (created if missing). */
+async function ensureOsUser(): Promise<OsUser> {
+  if (process.getuid?.() !== 0) return undefined;
+  const lookup = async () => ({
+    uid: Number.parseInt((await run('id', ['-u', OS_USER])).stdout, 10),
+    gid: Number.parseInt((await run('id', ['-g', OS_USER])).stdout, 10),
+  });
+  try {
+    return await lookup();
+  } catch {
+    await run('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      OS_USER,
+    ]);
+    return lookup();
+  }
+}
+
+function runAs(osUser: OsUser, program: string, args: string[]) {
+  return run(path.join(BIN_DIR, program), args, {
+    ...(osUser ? { uid: osUser.uid, gid: osUser.gid } : {}),
+    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+    cwd: os.tmpdir(),
+  });
+}
+
+function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'stderr' in error)
+    return String((error as { stderr: unknown }).stderr).trim();
+  return error instanceof Error ? error.message : String(error);
+}
+
+process.exitCode = await main();
