@@ -22,7 +22,10 @@
       const replacement = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-feedback]');
       if (!replacement) throw new Error('unexpected answer');
       section.replaceChildren(...replacement.childNodes);
-      const focusTarget = section.querySelector('.error-summary, textarea, [role="status"]');
+      // In this order of preference: a selector list would give the first in the document instead.
+      const focusTarget = ['.error-summary', 'textarea', '[role="status"]']
+        .map((selector) => section.querySelector(selector))
+        .find(Boolean);
       if (focusTarget) {
         if (!focusTarget.hasAttribute('tabindex') && focusTarget.tagName !== 'TEXTAREA')
           focusTarget.setAttribute('tabindex', '-1');

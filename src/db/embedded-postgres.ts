@@ -191,10 +191,16 @@ async function findServerOfRunningApp(paths: {
   clusterDir: string;
   passwordFile: string;
 }): Promise<EmbeddedPostgres | undefined> {
-  const appPid = Number.parseInt(await fs.readFile(path.join(paths.dataDir, 'app.pid'), 'utf8').catch(() => ''), 10);
-  if (!appPid || appPid === process.pid || !isAlive(appPid) || !(await isNodeProcess(appPid))) return undefined;
+  const appPid = Number.parseInt(
+    await fs.readFile(path.join(paths.dataDir, 'app.pid'), 'utf8').catch(() => ''),
+    10,
+  );
+  if (!appPid || appPid === process.pid || !isAlive(appPid) || !(await isNodeProcess(appPid)))
+    return undefined;
   // postmaster.pid: line 1 is the pid, line 4 the port.
-  const lines = (await fs.readFile(path.join(paths.clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const lines = (
+    await fs.readFile(path.join(paths.clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')
+  ).split('\n');
   const postmasterPid = Number.parseInt(lines[0] ?? '', 10);
   const port = Number.parseInt(lines[3] ?? '', 10);
   if (!postmasterPid || !port || !isAlive(postmasterPid)) return undefined;

@@ -55,8 +55,12 @@ feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
   }
   if (input.data.webbplats) return respond(c, input.data.page, { step: 'comment-thanks' });
   guardRate(c);
-  await addComment(c.get('deps'), { id: answerId, pagePath: input.data.page, comment: input.data.comment });
-  return respond(c, input.data.page, { step: 'comment-thanks' });
+  const added = await addComment(c.get('deps'), {
+    id: answerId,
+    pagePath: input.data.page,
+    comment: input.data.comment,
+  });
+  return respond(c, input.data.page, { step: added ? 'comment-thanks' : 'closed' });
 });
 
 function guardRate(c: Context<AppEnv>) {
@@ -74,6 +78,7 @@ const queryFor: Record<FeedbackState['step'], string> = {
   thanks: 'aterkoppling=tack',
   comment: 'aterkoppling=nej',
   'comment-thanks': 'aterkoppling=kommentar-tack',
+  closed: 'aterkoppling=stangd',
 };
 
 function respond(c: Context<AppEnv>, page: string, state: FeedbackState) {

@@ -1,6 +1,5 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
-import { AppError } from '../../lib/errors.ts';
 import { pageFeedback } from './feedback.table.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
@@ -19,12 +18,15 @@ export async function recordAnswer(
   return row!.id;
 }
 
-/** Adds the "Vad saknade du?" text to a recent "Nej" answer that has none yet. */
+/**
+ * Adds the "Vad saknade du?" text to a recent "Nej" answer that has none yet. False when that answer
+ * is not open for a comment (unknown, a "Ja", already commented, or older than an hour).
+ */
 export async function addComment(
   deps: Deps,
   input: { id: string; pagePath: string; comment: string },
-): Promise<void> {
-  if (input.comment === '') return;
+): Promise<boolean> {
+  if (input.comment === '') return true;
   const openSince = new Date(deps.clock.now().getTime() - COMMENT_WINDOW_MS);
   const updated = await deps.db
     .update(pageFeedback)
@@ -39,5 +41,5 @@ export async function addComment(
       ),
     )
     .returning({ id: pageFeedback.id });
-  if (updated.length === 0) throw new AppError('NOT_FOUND', 'feedback answer not open for a comment');
+  return updated.length > 0;
 }

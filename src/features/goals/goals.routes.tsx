@@ -23,6 +23,8 @@ goalRoutes.get('/mal', async (c) => {
         <GoalList goals={goals} />
         <h2>{t.goals.indicatorsHeading}</h2>
         <p>{t.goals.indicatorsPending}</p>
+        {/* Counts of register rows, not indicator figures, so they stand under a heading of their own. */}
+        <h2>{t.goals.activitiesHeading}</h2>
         <ul>
           {goals.map((goal) => (
             <li>

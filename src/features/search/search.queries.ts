@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { GROUPS_WITH_OWN_PAGE } from '../../web/components/register-links.tsx';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -29,35 +30,43 @@ export async function searchRegister(db: Db, query: string, page: number): Promi
   const marks = `StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
   const titleOptions = `${marks}, HighlightAll=true`;
   const bodyOptions = `${marks}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+  // A match in the title (weight A) always outranks matches only in the text; ts_rank_cd's flag 32 keeps
+  // the text rank below 1, so it orders hits within those two groups.
+  const rank = sql`(ts_filter(search_vector, '{a}') @@ q.query)::int + ts_rank_cd(search_vector, q.query, 32)`;
   const result = await db.execute<SearchHit>(sql`
     with q as (select websearch_to_tsquery('samverkan_sv', ${query}) as query),
     hits as (
       select 'organisation' as type, slug, kind::text as kind, name as title, description as body, is_demo,
-             ts_rank_cd(search_vector, q.query) as rank
+             ${rank} as rank
         from organisations, q where search_vector @@ q.query
       union all
-      select 'agreement', slug, kind::text, title, description, is_demo, ts_rank_cd(search_vector, q.query)
+      select 'agreement', slug, kind::text, title, description, is_demo, ${rank}
         from agreements, q where search_vector @@ q.query and not confidential
       union all
-      select 'group', slug, kind::text, name, description, is_demo, ts_rank_cd(search_vector, q.query)
-        from groups, q where search_vector @@ q.query
+      select 'group', slug, kind::text, name, description, is_demo, ${rank}
+        -- the council and the foundation's network are found through their pages instead (same address)
+        from groups, q where search_vector @@ q.query and slug <> all(string_to_array(${Object.keys(GROUPS_WITH_OWN_PAGE).join(',')}, ','))
       union all
-      select 'activity', slug, kind::text, title, description, is_demo, ts_rank_cd(search_vector, q.query)
+      select 'activity', slug, kind::text, title, description, is_demo, ${rank}
         from activities, q where search_vector @@ q.query
       union all
-      select 'page', path, 'page', title, body, false, ts_rank_cd(search_vector, q.query)
+      -- page text may hold [label](link) markup: headlines show the label only, and no "## "
+      select 'page', path, 'page', title,
+             regexp_replace(regexp_replace(body, '\\[([^\\]]+)\\]\\([^)]*\\)', '\\1', 'g'), '^## ', '', 'gn'),
+             false, ${rank}
         from pages, q where search_vector @@ q.query
     ),
     ranked as (
       select *, count(*) over () as total from hits
-      order by rank desc, title collate "sv-SE-x-icu"
+      -- type and slug break ties, so that paging with offset never shows a hit twice or skips one
+      order by rank desc, title collate "sv-SE-x-icu", type, slug
       limit ${SEARCH_PAGE_SIZE} offset ${offset}
     )
     select type, slug, kind, is_demo as "isDemo", total::int as total,
            ts_headline('samverkan_sv', title, q.query, ${titleOptions}) as title,
            case when body = '' then '' else ts_headline('samverkan_sv', body, q.query, ${bodyOptions}) end as snippet
       from ranked, q
-     order by rank desc, ranked.title collate "sv-SE-x-icu"
+     order by rank desc, ranked.title collate "sv-SE-x-icu", ranked.type, ranked.slug
   `);
   return result.rows;
 }

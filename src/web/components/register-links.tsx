@@ -85,8 +85,11 @@ export function GroupList({ groups, empty }: { groups: GroupRow[]; empty: string
 }
 
 /** The council and the foundation's network have their own pages; other groups live under /grupper. */
+export const GROUPS_WITH_OWN_PAGE: Readonly<Record<string, string>> = {
+  hogskoleradet: '/hogskoleradet',
+  'flemingsberg-science-parter': '/flemingsberg-science',
+};
+
 export function groupPath(slug: string): string {
-  if (slug === 'hogskoleradet') return '/hogskoleradet';
-  if (slug === 'flemingsberg-science-parter') return '/flemingsberg-science';
-  return `/grupper/${slug}`;
+  return GROUPS_WITH_OWN_PAGE[slug] ?? `/grupper/${slug}`;
 }

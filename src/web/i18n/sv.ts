@@ -150,6 +150,7 @@ export const sv = {
     indicatorsHeading: 'Indikatorer och uppföljning',
     indicatorsPending:
       'Indikatorer och siffror för målen är ännu inte framtagna. De kommer att räknas fram ur registret när uppföljningen byggs. Här visas inga siffror förrän de finns.',
+    activitiesHeading: 'Aktiviteter i registret per mål',
     activitiesForGoal: (count: number) =>
       count === 1
         ? '1 aktivitet i registret bidrar till målet.'
@@ -174,6 +175,9 @@ export const sv = {
     noResults: (query: string) => `Inga träffar för ”${query}”. Pröva ett annat eller kortare ord.`,
     empty: 'Skriv ett eller flera ord, till exempel ”forskning” eller ”Södertörn”.',
     tooLong: 'Sökningen får vara högst 200 tecken.',
+    errorSummary: 'Sökningen kunde inte göras',
+    beyondLastPage: 'Det finns inga fler träffar.',
+    firstPage: 'Till första sidan med träffar',
     pagination: 'Sidor med sökresultat',
     previous: 'Föregående sida',
     next: 'Nästa sida',
@@ -199,7 +203,6 @@ export const sv = {
       `Kommentaren får vara högst 1 000 tecken. Du har skrivit ${length} tecken.`,
     commentThanks: 'Tack! Din kommentar hjälper oss att förbättra sidan.',
     missingAnswer: 'Välj Ja eller Nej.',
-    rateLimited: 'Vi har tagit emot många svar från dig på kort tid. Försök igen om en stund.',
     errorSummary: 'Det finns ett fel i formuläret',
     honeypotLabel: 'Lämna det här fältet tomt',
     backToPage: 'Tillbaka till sidan',

@@ -5,7 +5,8 @@ export type FeedbackState =
   | { step: 'ask' }
   | { step: 'thanks' }
   | { step: 'comment'; answerId: string; comment?: string; error?: string }
-  | { step: 'comment-thanks' };
+  | { step: 'comment-thanks' }
+  | { step: 'closed' };
 
 /** Reads the step from the query string that the POST redirected to (no cookie, no session). */
 export function feedbackStateFromQuery(query: (name: string) => string | undefined): FeedbackState {
@@ -13,6 +14,7 @@ export function feedbackStateFromQuery(query: (name: string) => string | undefin
   const answerId = query('svar');
   if (step === 'tack') return { step: 'thanks' };
   if (step === 'kommentar-tack') return { step: 'comment-thanks' };
+  if (step === 'stangd') return { step: 'closed' };
   if (step === 'nej' && answerId && /^[0-9a-f-]{36}$/.test(answerId)) return { step: 'comment', answerId };
   return { step: 'ask' };
 }
@@ -29,6 +31,11 @@ export function FeedbackSection({ path, state }: { path: string; state: Feedback
         </p>
       ) : null}
       {state.step === 'comment' ? <CommentForm path={path} state={state} /> : null}
+      {state.step === 'closed' ? (
+        <p role="status" class="feedback-thanks">
+          {t.feedback.expired}
+        </p>
+      ) : null}
       {state.step === 'comment-thanks' ? (
         <p role="status" class="feedback-thanks">
           {t.feedback.commentThanks}

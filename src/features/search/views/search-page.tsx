@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { DemoLabel } from '../../../web/components/demo-label.tsx';
+import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { groupPath, organisationPath } from '../../../web/components/register-links.tsx';
 import { t } from '../../../web/i18n/sv.ts';
 import { MATCH_END, MATCH_START, SEARCH_PAGE_SIZE, type SearchHit } from '../search.queries.ts';
@@ -12,6 +13,9 @@ export function SearchPage({ query, page, hits, error }: Props) {
   return (
     <>
       <h1>{t.search.title}</h1>
+      {error ? (
+        <ErrorSummary title={t.search.errorSummary} errors={[{ field: 'sok-q', message: error }]} />
+      ) : null}
       <form action="/sok" method="get" class="search-form" novalidate>
         <div class={error ? 'field field-error' : 'field'}>
           <label for="sok-q">{t.search.label}</label>
@@ -33,6 +37,11 @@ export function SearchPage({ query, page, hits, error }: Props) {
       </form>
       {error ? null : query === '' ? (
         <p>{t.search.empty}</p>
+      ) : hits.length === 0 && page > 1 ? (
+        <p role="status">
+          {t.search.beyondLastPage}{' '}
+          <a href={`/sok?${new URLSearchParams({ q: query })}`}>{t.search.firstPage}</a>
+        </p>
       ) : hits.length === 0 ? (
         <p role="status">{t.search.noResults(query)}</p>
       ) : (

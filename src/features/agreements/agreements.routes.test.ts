@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createTestApp, textOf } from '../../../tests/test-app.ts';
+import { fixedClock } from '../../lib/clock.ts';
+
+let subject: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  subject = await createTestApp({ demo: false });
+});
+afterAll(() => subject.cleanup());
+
+async function textAt(path: string, app: { request: (path: string) => Promise<Response> } = subject) {
+  const response = await app.request(path);
+  expect(response.status).toBe(200);
+  return textOf(await response.text());
+}
+
+describe('the agreements page', () => {
+  it('tells the source page’s text about the forms of collaboration', async () => {
+    const text = await textAt('/avtal');
+    expect(text).toContain('Samarbetsformer');
+    expect(text).toContain(
+      'Inom ramen för två ömsesidiga samverkansavtal, ett med Södertörns högskola och ett med Karolinska institutet',
+    );
+    expect(text).toContain(
+      'Samhällsbyggnad, kompetensförsörjning och tillgång till likvärdig vård är några exempel.',
+    );
+    expect(text).toContain('Uppdaterad 23 augusti 2023');
+  });
+
+  it('lists the three agreements of the source page with their parties and status', async () => {
+    const text = await textAt('/avtal');
+    expect(text).toContain('Samverkansavtal mellan Huddinge kommun och Södertörns högskola');
+    expect(text).toContain('Samverkansavtal mellan Huddinge kommun och Karolinska Institutet');
+    expect(text).toMatch(
+      /ULF-avtal om praktiknära forskning i förskola och skolaULF-avtal Barn- och utbildningsförvaltningen, Gymnasie- och arbetsmarknadsförvaltningen, Södertörns högskola 1 januari 2017 – 31 december 2025 Avslutat/,
+    );
+  });
+
+  it('lists the working groups', async () => {
+    const text = await textAt('/avtal');
+    expect(text).toContain('Arbetsgruppen för samverkansavtalet med Södertörns högskola');
+    expect(text).toContain('Arbetsgruppen för samverkansavtalet med Karolinska Institutet');
+  });
+});
+
+describe('the ULF agreement page', () => {
+  const path = '/avtal/ulf-avtal-sodertorns-hogskola';
+
+  it('shows the ULF agreement as ended after 2025', async () => {
+    const text = await textAt(path);
+    expect(text).toContain('Status Avslutat');
+    expect(text).toContain('Giltighetstid 1 januari 2017 – 31 december 2025');
+    expect(text).toContain(
+      'Parter Barn- och utbildningsförvaltningen Gymnasie- och arbetsmarknadsförvaltningen Södertörns högskola',
+    );
+  });
+
+  it('shows the ULF agreement as in force in 2024', async () => {
+    const in2024 = buildTestApp(subject.database, {
+      demo: false,
+      clock: fixedClock('2024-03-15T12:00:00+01:00'),
+    });
+    expect(await textAt(path, in2024)).toContain('Status Gällande');
+  });
+
+  it('shows the ULF agreement as running out in its last 90 days', async () => {
+    const late2025 = buildTestApp(subject.database, {
+      demo: false,
+      clock: fixedClock('2025-11-01T12:00:00+01:00'),
+    });
+    expect(await textAt(path, late2025)).toContain('Status Löper ut inom 90 dagar');
+  });
+
+  it('says what is not registered rather than leaving it blank', async () => {
+    const text = await textAt(path);
+    expect(text).toContain('Diarienummer Uppgift saknas');
+    expect(text).toContain('Inga prioriterade utvecklingsområden registrerade.');
+  });
+});
+
+describe('a collaboration agreement page', () => {
+  it('shows the three prioritised areas and the working group', async () => {
+    const text = await textAt('/avtal/samverkansavtal-karolinska-institutet');
+    for (const area of ['Samhällsbyggnad', 'Kompetensförsörjning', 'Tillgång till likvärdig vård']) {
+      expect(text).toContain(area);
+    }
+    expect(text).toContain('Arbetsgruppen för samverkansavtalet med Karolinska Institutet');
+    expect(text).toContain('Giltighetstid Giltighetstiden är inte registrerad.');
+  });
+
+  it('answers an unknown agreement with the Swedish 404 page', async () => {
+    const response = await subject.request('/avtal/finns-inte');
+    expect(response.status).toBe(404);
+    expect(textOf(await response.text())).toContain('Sidan finns inte');
+  });
+});
