@@ -62,6 +62,7 @@ export async function buildCrawl(baseUrl: string, pool: pg.Pool): Promise<CrawlT
       status: 200,
     },
     { name: 'feedback, comment thanks', url: `${FEEDBACK_PAGE}?aterkoppling=kommentar-tack`, status: 200 },
+    { name: 'feedback, closed for comments', url: `${FEEDBACK_PAGE}?aterkoppling=stangd`, status: 200 },
     {
       name: 'feedback, comment too long',
       url: `${FEEDBACK_PAGE}?aterkoppling=nej&svar=${answerId}`,

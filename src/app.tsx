@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-deps.ts';
@@ -76,6 +76,7 @@ export function createApp(deps: AppDeps) {
 }
 
 function statusFor(error: Error): ErrorPageStatus {
+  // A validation error that reaches here was not rendered as a form by its route: a plain bad request.
   if (error instanceof AppError) return narrow(error.status === 422 ? 400 : error.status);
   if (error instanceof HTTPException) return narrow(error.status);
   if (isDatabaseUnavailable(error)) return 503;
@@ -88,7 +89,7 @@ function narrow(status: number): ErrorPageStatus {
     : 500;
 }
 
-function respondWithError(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], status: ErrorPageStatus) {
+function respondWithError(c: Context<AppEnv>, status: ErrorPageStatus) {
   if (c.req.path.startsWith('/api/')) {
     return c.json(
       { error: { code: String(status), message: errorMessageFor(status), requestId: c.get('requestId') } },

@@ -22,8 +22,14 @@ async function main() {
   }
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config, logger);
-  await migrateDatabase(database.db);
-  await seedDatabase(database.db, { demo: config.demoData });
+  try {
+    await migrateDatabase(database.db);
+    await seedDatabase(database.db, { demo: config.demoData });
+  } catch (error) {
+    // Do not leave the bundled PostgreSQL running behind a start that failed.
+    await database.close().catch(() => undefined);
+    throw error;
+  }
 
   const app = createApp({
     db: database.db,

@@ -8,7 +8,7 @@ export function Period({ from, to }: { from: string | null; to: string | null })
     <>
       {from ? <time datetime={from}>{formatDate(from)}</time> : '…'}
       {' – '}
-      {to ? <time datetime={to}>{formatDate(to)}</time> : 'tills vidare'}
+      {to ? <time datetime={to}>{formatDate(to)}</time> : t.common.untilFurtherNotice}
     </>
   );
 }

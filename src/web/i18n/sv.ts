@@ -29,6 +29,7 @@ export const sv = {
     readMore: 'Läs mer',
     none: 'Inga ännu.',
     notGiven: 'Uppgift saknas',
+    untilFurtherNotice: 'tills vidare',
     period: 'Period',
     status: 'Status',
     parties: 'Parter',
