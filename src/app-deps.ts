@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import type { RateLimiter } from './lib/rate-limiter.ts';
+import type { PageCache } from './web/page-cache.ts';
 
 /** Everything a route or service needs from outside, passed in so tests can give their own. */
 export type AppDeps = {
@@ -11,6 +12,8 @@ export type AppDeps = {
   clock: Clock;
   logger: Logger;
   feedbackLimiter: RateLimiter;
+  /** Rendered public pages for a few seconds; left out (tests), every request is built afresh. */
+  pageCache?: PageCache;
 };
 
 export type AppEnv = {

@@ -17,6 +17,7 @@ import { searchRoutes } from './features/search/search.routes.tsx';
 import { AppError } from './lib/errors.ts';
 import { type ErrorPageStatus, errorMessageFor, renderErrorPage } from './web/error-page.tsx';
 import { csrfProtection, requestBodyLimit, securityHeaders } from './web/middleware/security.ts';
+import { cachePublicPages } from './web/page-cache.ts';
 import { PUBLIC_DIR } from './web/paths.ts';
 
 export function createApp(deps: AppDeps) {
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  if (deps.pageCache) app.use(cachePublicPages(deps.pageCache));
 
   app.route('/', homeRoutes);
   app.route('/', organisationRoutes);

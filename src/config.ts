@@ -29,6 +29,12 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
     TRUST_PROXY: booleanFromEnv.default(false),
+    PAGE_CACHE_SECONDS: z.coerce
+      .number({ error: 'ska vara ett antal sekunder' })
+      .int('ska vara ett heltal')
+      .min(0, 'ska vara 0 eller mer')
+      .max(3600, 'ska vara högst 3600')
+      .default(10),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -41,6 +47,7 @@ const configSchema = z
     logLevel: env.LOG_LEVEL,
     feedbackRateLimitPerHour: env.FEEDBACK_RATE_LIMIT,
     trustProxy: env.TRUST_PROXY,
+    pageCacheSeconds: env.PAGE_CACHE_SECONDS,
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,7 @@ import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { systemClock } from './lib/clock.ts';
 import { createRateLimiter } from './lib/rate-limiter.ts';
+import { createPageCache } from './web/page-cache.ts';
 
 /** loadConfig → openDatabase → migrate and seed → serve(createApp(deps)); stops cleanly on SIGINT/SIGTERM. */
 async function main() {
@@ -37,6 +38,7 @@ async function main() {
     clock: systemClock,
     logger,
     feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
+    pageCache: createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxBytes: 32 * 1024 * 1024 }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(

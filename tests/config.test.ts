@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       FEEDBACK_RATE_LIMIT: '25',
       TRUST_PROXY: 'yes',
+      PAGE_CACHE_SECONDS: '30',
     });
     expect(config).toEqual({
       env: 'production',
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       feedbackRateLimitPerHour: 25,
       trustProxy: true,
+      pageCacheSeconds: 30,
     });
   });
 

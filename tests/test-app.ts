@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { type Clock, fixedClock } from '../src/lib/clock.ts';
 import { createRateLimiter } from '../src/lib/rate-limiter.ts';
+import type { PageCache } from '../src/web/page-cache.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /** The day the product was built: the ULF agreement (2017–2025) has ended by then. */
@@ -20,6 +21,8 @@ export type TestAppOptions = {
   env?: Record<string, string>;
   demo?: boolean;
   logger?: Logger;
+  /** The rendered-page cache, as the server has it; off unless a test is about it. */
+  pageCache?: PageCache;
 };
 
 export type TestApp = {
@@ -43,6 +46,7 @@ export function buildTestApp(database: Pick<Database, 'db'>, options: TestAppOpt
     clock: options.clock ?? TODAY,
     logger: options.logger ?? pino({ level: 'silent' }),
     feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
+    ...(options.pageCache ? { pageCache: options.pageCache } : {}),
   };
   const app = createApp(deps);
   return {

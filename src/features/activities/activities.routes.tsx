@@ -17,7 +17,7 @@ activityRoutes.get('/ulf', async (c) => {
   const deps = c.get('deps');
   const [page, ulfAgreements, projects] = await Promise.all([
     getPageBySlug(deps.db, 'ulf'),
-    listAgreements(deps, { kind: 'ulf' }),
+    listAgreements(deps, { kinds: ['ulf'] }),
     findActivitiesOfKind(deps.db, 'ulf_project'),
   ]);
   return renderPage(c, {

@@ -4,11 +4,17 @@ import { shownColumns } from '../../db/columns.ts';
 import { activities } from '../activities/activities.table.ts';
 import { groups } from '../groups/groups.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
-import { agreementFocusAreas, agreementParties, agreements, focusAreas } from './agreements.table.ts';
+import {
+  type AgreementKind,
+  agreementFocusAreas,
+  agreementParties,
+  agreements,
+  focusAreas,
+} from './agreements.table.ts';
 
 export type PartyRef = { agreementId: number; slug: string; name: string; kind: string };
 
-export type AgreementFilter = { kind?: 'ulf'; ids?: number[] };
+export type AgreementFilter = { kinds?: AgreementKind[]; ids?: number[] };
 
 export function findAgreements(db: Db, where: AgreementFilter = {}) {
   return db
@@ -16,7 +22,7 @@ export function findAgreements(db: Db, where: AgreementFilter = {}) {
     .from(agreements)
     .where(
       and(
-        where.kind ? eq(agreements.kind, where.kind) : undefined,
+        where.kinds ? inArray(agreements.kind, where.kinds) : undefined,
         where.ids ? inArray(agreements.id, where.ids.length > 0 ? where.ids : [-1]) : undefined,
       ),
     )

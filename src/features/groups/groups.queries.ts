@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { shownColumns } from '../../db/columns.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -6,11 +6,17 @@ import { agreements } from '../agreements/agreements.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { groupMembers, groups } from './groups.table.ts';
 
-export function findWorkingGroups(db: Db) {
+/** Working groups, all of them or those that carry out the given agreements. */
+export function findWorkingGroups(db: Db, where: { agreementIds?: number[] } = {}) {
   return db
     .select(shownColumns(groups))
     .from(groups)
-    .where(eq(groups.kind, 'working_group'))
+    .where(
+      and(
+        eq(groups.kind, 'working_group'),
+        where.agreementIds ? inArray(groups.agreementId, [-1, ...where.agreementIds]) : undefined,
+      ),
+    )
     .orderBy(sql`${groups.name} collate "sv-SE-x-icu"`);
 }
 
