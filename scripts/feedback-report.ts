@@ -1,5 +1,5 @@
-import { findFeedbackSummaries, formatFeedbackReport } from '../src/features/feedback/feedback.report.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { findFeedbackSummaries, formatFeedbackReport } from '../src/features/feedback/feedback.report.ts';
 import { runWithDatabase } from './with-database.ts';
 
 /** npm run feedback:report — answers per page, share of "Ja" and the newest comments. */

@@ -1,10 +1,15 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { findFreePort } from '../src/db/embedded-postgres.ts';
+import {
+  describeError,
+  ensurePostgresOsUser,
+  findFreePort,
+  type OsUser,
+  runAs,
+} from '../src/db/postgres-process.ts';
 
 /**
  * Usage: node --import tsx scripts/pg15-test-server.ts <command> [args…]
@@ -12,12 +17,8 @@ import { findFreePort } from '../src/db/embedded-postgres.ts';
  * TEST_DATABASE_URL pointing at it, then removes the cluster, also when the command fails.
  */
 
-const run = promisify(execFile);
 const BIN_DIR = process.env.PG15_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
-const OS_USER = 'postgres';
 const DATABASE_USER = 'samverkan';
-
-type OsUser = { uid: number; gid: number } | undefined;
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const osUser = await ensureOsUser();
+  const osUser = await ensurePostgresOsUser();
   const baseDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samverkan-pg15-'));
   await fs.chmod(baseDir, 0o755);
   const clusterDir = path.join(baseDir, 'pg');
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     if (started) {
-      await runAs(osUser, 'pg_ctl', [
+      await runPg15(osUser, 'pg_ctl', [
         'stop',
         '--pgdata',
         clusterDir,
@@ -73,7 +74,7 @@ async function initialiseCluster(osUser: OsUser, clusterDir: string, logFile: st
     await fs.chown(clusterDir, osUser.uid, osUser.gid);
     await fs.chown(logFile, osUser.uid, osUser.gid);
   }
-  await runAs(osUser, 'initdb', [
+  await runPg15(osUser, 'initdb', [
     `--pgdata=${clusterDir}`,
     `--username=${DATABASE_USER}`,
     // Trust is safe here: a throwaway cluster that only listens on 127.0.0.1 and has no socket file.
@@ -101,7 +102,7 @@ async function startCluster(
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
   ];
-  await runAs(osUser, 'pg_ctl', [
+  await runPg15(osUser, 'pg_ctl', [
     'start',
     '--pgdata',
     clusterDir,
@@ -129,40 +130,9 @@ function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
   });
 }
 
-/** PostgreSQL refuses to run as root, so as root it runs as the `postgres` user (created if missing). */
-async function ensureOsUser(): Promise<OsUser> {
-  if (process.getuid?.() !== 0) return undefined;
-  const lookup = async () => ({
-    uid: Number.parseInt((await run('id', ['-u', OS_USER])).stdout, 10),
-    gid: Number.parseInt((await run('id', ['-g', OS_USER])).stdout, 10),
-  });
-  try {
-    return await lookup();
-  } catch {
-    await run('useradd', [
-      '--system',
-      '--user-group',
-      '--no-create-home',
-      '--shell',
-      '/usr/sbin/nologin',
-      OS_USER,
-    ]);
-    return lookup();
-  }
-}
-
-function runAs(osUser: OsUser, program: string, args: string[]) {
-  return run(path.join(BIN_DIR, program), args, {
-    ...(osUser ? { uid: osUser.uid, gid: osUser.gid } : {}),
-    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
-    cwd: os.tmpdir(),
-  });
-}
-
-function describeError(error: unknown): string {
-  if (error && typeof error === 'object' && 'stderr' in error)
-    return String((error as { stderr: unknown }).stderr).trim();
-  return error instanceof Error ? error.message : String(error);
+/** A program of Debian's PostgreSQL 15, run as the server's account. */
+function runPg15(osUser: OsUser, program: string, args: string[]) {
+  return runAs(osUser, path.join(BIN_DIR, program), args);
 }
 
 process.exitCode = await main();

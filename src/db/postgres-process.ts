@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { promisify } from 'node:util';
+
+/** Process-level helpers shared by the bundled PostgreSQL launcher and the PostgreSQL 15 test server. */
+
+export const run = promisify(execFile);
+
+/** The unprivileged account PostgreSQL runs as when we are root (PostgreSQL refuses root). */
+export const POSTGRES_OS_USER = 'postgres';
+
+export type OsUser = { uid: number; gid: number } | undefined;
+
+/** As root: the `postgres` account, created if missing. Otherwise undefined: run as ourselves. */
+export async function ensurePostgresOsUser(): Promise<OsUser> {
+  if (process.getuid?.() !== 0) return undefined;
+  const lookup = async (): Promise<OsUser> => {
+    const [uid, gid] = await Promise.all([
+      run('id', ['-u', POSTGRES_OS_USER]).then((r) => Number.parseInt(r.stdout, 10)),
+      run('id', ['-g', POSTGRES_OS_USER]).then((r) => Number.parseInt(r.stdout, 10)),
+    ]);
+    return { uid, gid };
+  };
+  try {
+    return await lookup();
+  } catch {
+    await run('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      POSTGRES_OS_USER,
+    ]);
+    return lookup();
+  }
+}
+
+/** Runs a PostgreSQL program as the given account, with predictable (English) messages. */
+export function runAs(osUser: OsUser, file: string, args: string[]) {
+  return run(file, args, {
+    ...(osUser ? { uid: osUser.uid, gid: osUser.gid } : {}),
+    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+    cwd: os.tmpdir(),
+  });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // A process that has exited but not been reaped yet (a zombie) still answers kill(pid, 0).
+  const stat = readProcStat(pid);
+  return stat === undefined || !/^\d+ \(.*\) Z/.test(stat);
+}
+
+function readProcStat(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'stderr' in error)
+    return String((error as { stderr: unknown }).stderr).trim();
+  return error instanceof Error ? error.message : String(error);
+}
