@@ -19,7 +19,11 @@ export type RouteEntry = { method: string; path: string };
  * neither crawled nor here, and for any entry here that no longer names a route.
  */
 export const ROUTE_EXCLUSIONS: Record<string, string> = {
-  'ALL /*': 'middleware (request id, log line, security headers, CSRF, body limit), not a page',
+  'ALL /*': 'middleware (request id, log line, security headers, page cache), not a page',
+  'POST /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
+  'PUT /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
+  'PATCH /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
+  'DELETE /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
   'ALL /static/*': 'stylesheet and script files, not pages; the crawl loads them with every page',
   'POST /aterkoppling':
     'answers with a 303 to the page it came from; the landing states are crawled and feedback.test.ts drives it',

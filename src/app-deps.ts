@@ -21,6 +21,5 @@ export type AppEnv = {
     deps: AppDeps;
     requestId: string;
     secureHeadersNonce?: string;
-    logger: Logger;
   };
 };

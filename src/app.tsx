@@ -20,6 +20,8 @@ import { csrfProtection, requestBodyLimit, securityHeaders } from './web/middlew
 import { cachePublicPages } from './web/page-cache.ts';
 import { PUBLIC_DIR } from './web/paths.ts';
 
+const STATE_CHANGING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -27,13 +29,12 @@ export function createApp(deps: AppDeps) {
   app.use(requestId({ headerName: '', generator: () => randomUUID() }));
   app.use(async (c, next) => {
     const started = performance.now();
-    const logger = deps.logger.child({ requestId: c.get('requestId') });
     c.set('deps', deps);
-    c.set('logger', logger);
     c.header('X-Request-Id', c.get('requestId'));
     await next();
-    logger.info(
+    deps.logger.info(
       {
+        requestId: c.get('requestId'),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -43,8 +44,8 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use(securityHeaders(deps.config));
-  app.use(csrfProtection(deps.config));
-  app.use(requestBodyLimit());
+  // Reading pages changes nothing, so only the methods that can change state pass these checks.
+  app.on(STATE_CHANGING_METHODS, '*', csrfProtection(deps.config), requestBodyLimit());
   app.use(
     '/static/*',
     serveStatic({
@@ -71,8 +72,9 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => respondWithError(c, 404));
   app.onError((error, c) => {
     const status = statusFor(error);
-    if (status >= 500) c.get('logger')?.error({ err: error }, 'request failed');
-    else c.get('logger')?.info({ code: status, reason: error.message }, 'request refused');
+    const requestId = c.get('requestId');
+    if (status >= 500) deps.logger.error({ requestId, err: error }, 'request failed');
+    else deps.logger.info({ requestId, code: status, reason: error.message }, 'request refused');
     return respondWithError(c, status);
   });
   return app;

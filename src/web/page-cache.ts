@@ -57,8 +57,8 @@ export function cachePublicPages(cache: PageCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // A feedback answer's own step (svar=…) is one person's; everything else is the same for all.
     if (c.req.method !== 'GET' || c.req.query('svar') !== undefined) return next();
-    const url = new URL(c.req.url);
-    const key = url.pathname + url.search;
+    // Path and query: everything after the origin (c.req.url is always absolute).
+    const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
     const nonce = c.get('secureHeadersNonce') ?? '';
     const cached = cache.get(key);
     if (cached !== undefined) {
