@@ -51,6 +51,25 @@ describe('the rendered-page cache', () => {
     expect((await subject.request(step)).headers.get('x-cache')).toBeNull();
   });
 
+  it('lets one request rebuild an expired page while the others get the old copy', async () => {
+    let now = Date.now();
+    const realNow = Date.now;
+    Date.now = () => now;
+    try {
+      cache.clear();
+      await subject.request('/mal');
+      now += 61_000;
+      await subject.database.db.execute(sql`update goals set statement = 'ett nytt mål' where position = 1`);
+      const [first, second] = await Promise.all([subject.request('/mal'), subject.request('/mal')]);
+      const headers = [first.headers.get('x-cache'), second.headers.get('x-cache')].sort();
+      expect(headers).toEqual([null, 'stale'].sort());
+      expect((await subject.request('/mal')).headers.get('x-cache')).toBe('hit');
+      expect(await (await subject.request('/mal')).text()).toContain('ett nytt mål');
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('forgets entries after their time and the oldest when it is full', () => {
     let now = 1_000;
     const realNow = Date.now;
@@ -61,7 +80,11 @@ describe('the rendered-page cache', () => {
       small.set('b', '12345');
       small.set('c', '12345');
       expect(small.get('a')).toBeUndefined();
-      expect(small.get('c')).toBe('12345');
+      expect(small.get('c')).toEqual({ html: '12345', stale: false });
+      now += 10_000;
+      expect(small.get('c')).toEqual({ html: '12345', stale: true });
+      expect(small.claimRebuild('c')).toBe(true);
+      expect(small.claimRebuild('c')).toBe(false);
       now += 10_000;
       expect(small.get('c')).toBeUndefined();
       const off = createPageCache({ ttlMs: 0, maxBytes: 10 });

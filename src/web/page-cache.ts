@@ -3,20 +3,25 @@ import type { AppEnv } from '../app-deps.ts';
 
 /**
  * Rendered public pages, kept in memory for a few seconds. Public pages are read far more often than the
- * register changes, so a page is built from the database at most once per TTL and URL in each process;
- * code that changes public content calls `clear()`, and other processes catch up within the TTL.
+ * register changes, so a page is built from the database at most about once per TTL and URL in each
+ * process; code that changes public content calls `clear()`, and other processes catch up within the TTL.
+ * When an entry has expired, one request rebuilds it while the others are still served the old copy
+ * (for at most one more TTL), so a rebuild never makes a queue of waiting requests.
  * The CSP nonce differs per response, so it is stored as a placeholder and filled in on every hit.
  */
 export type PageCache = {
-  get: (key: string) => string | undefined;
+  /** The page, and whether it is past its time and should be rebuilt. */
+  get: (key: string) => { html: string; stale: boolean } | undefined;
   set: (key: string, html: string) => void;
+  /** True for the first caller after an entry expired: that one rebuilds it. */
+  claimRebuild: (key: string) => boolean;
   clear: () => void;
 };
 
 const NONCE_PLACEHOLDER = '\u0000nonce\u0000';
 
 export function createPageCache(options: { ttlMs: number; maxBytes: number }): PageCache {
-  const entries = new Map<string, { html: string; expires: number }>();
+  const entries = new Map<string, { html: string; freshUntil: number; rebuilding: boolean }>();
   let bytes = 0;
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -28,22 +33,30 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
     get(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;
-      if (entry.expires <= Date.now()) {
+      const now = Date.now();
+      // Too old even to serve while it is rebuilt (its rebuild failed or nobody asked for a long time).
+      if (entry.freshUntil + options.ttlMs <= now) {
         remove(key);
         return undefined;
       }
-      return entry.html;
+      return { html: entry.html, stale: entry.freshUntil <= now };
     },
     set(key, html) {
       if (options.ttlMs <= 0 || html.length > options.maxBytes) return;
       remove(key);
-      entries.set(key, { html, expires: Date.now() + options.ttlMs });
+      entries.set(key, { html, freshUntil: Date.now() + options.ttlMs, rebuilding: false });
       bytes += html.length;
       // Map keeps insertion order: the first keys are the oldest.
       for (const oldest of entries.keys()) {
         if (bytes <= options.maxBytes) break;
         remove(oldest);
       }
+    },
+    claimRebuild(key) {
+      const entry = entries.get(key);
+      if (!entry || entry.rebuilding) return false;
+      entry.rebuilding = true;
+      return true;
     },
     clear() {
       entries.clear();
@@ -61,9 +74,9 @@ export function cachePublicPages(cache: PageCache): MiddlewareHandler<AppEnv> {
     const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
     const nonce = c.get('secureHeadersNonce') ?? '';
     const cached = cache.get(key);
-    if (cached !== undefined) {
-      c.header('X-Cache', 'hit');
-      return c.html(cached.replaceAll(NONCE_PLACEHOLDER, nonce));
+    if (cached && (!cached.stale || !cache.claimRebuild(key))) {
+      c.header('X-Cache', cached.stale ? 'stale' : 'hit');
+      return c.html(cached.html.replaceAll(NONCE_PLACEHOLDER, nonce));
     }
     await next();
     const type = c.res.headers.get('content-type') ?? '';
