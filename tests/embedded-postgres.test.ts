@@ -46,6 +46,52 @@ function startWriter(url: string, label: string) {
   };
 }
 
+/** A client that answers page feedback through the app, one POST at a time; a 303 is an acknowledged write. */
+function startHttpWriter(port: number, label: string) {
+  const acknowledged: string[] = [];
+  let stopping = false;
+  const done = (async () => {
+    for (let i = 0; !stopping; i++) {
+      const page = `/krasch/${label}-${i}`;
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/aterkoppling`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            origin: `http://127.0.0.1:${port}`,
+          },
+          body: new URLSearchParams({ page, answer: 'ja' }),
+          redirect: 'manual',
+        });
+        if (response.status === 303) acknowledged.push(page);
+      } catch {
+        // The app is down (killed, or not yet back): only answered requests count.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  })();
+  return {
+    acknowledged,
+    stop: async () => {
+      stopping = true;
+      await done;
+    },
+  };
+}
+
+async function readAnsweredPages(dataDir: string): Promise<Set<string>> {
+  const client = new pg.Client({ connectionString: await readBundledDatabaseUrl(dataDir) });
+  await client.connect();
+  try {
+    const result = await client.query<{ page_path: string }>(
+      `select page_path from page_feedback where page_path like '/krasch/%'`,
+    );
+    return new Set(result.rows.map((row) => row.page_path));
+  } finally {
+    await client.end();
+  }
+}
+
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -95,30 +141,38 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL launche
   });
 
   it('comes back after kill -9 during writes, with every acknowledged row', async () => {
-    app = startApp({ DATA_DIR: dataDir, PORT: String(port) });
+    // The app's own rate limit would stop the HTTP writer long before the app is killed.
+    const env = { DATA_DIR: dataDir, PORT: String(port), FEEDBACK_RATE_LIMIT: '10000' };
+    app = startApp(env);
     await waitUntilServing(app, port);
     const acknowledged: string[] = [];
+    const answered: string[] = [];
 
     for (const round of [1, 2, 3]) {
       const postmasterBefore = await readPostmasterPid(dataDir);
       const writer = startWriter(await readBundledDatabaseUrl(dataDir), `runda-${round}`);
-      await waitFor(() => writer.acknowledged.length >= 25, 20_000);
+      const httpWriter = startHttpWriter(port, `runda-${round}`);
+      await waitFor(() => writer.acknowledged.length >= 25 && httpWriter.acknowledged.length >= 10, 20_000);
 
       app.child.kill('SIGKILL');
       await app.exited;
       // The app is gone but its PostgreSQL lives on and keeps taking the writer's rows.
       expect(postmasterBefore && isAlive(postmasterBefore)).toBe(true);
 
-      app = startApp({ DATA_DIR: dataDir, PORT: String(port) });
+      app = startApp(env);
       await waitUntilServing(app, port);
-      await writer.stop();
+      await Promise.all([writer.stop(), httpWriter.stop()]);
       acknowledged.push(...writer.acknowledged);
+      answered.push(...httpWriter.acknowledged);
 
       expect(await readPostmasterPid(dataDir)).not.toBe(postmasterBefore);
       const stored = await readComments(dataDir);
       expect(acknowledged.filter((comment) => !stored.has(comment))).toEqual([]);
+      const storedAnswers = await readAnsweredPages(dataDir);
+      expect(answered.filter((page) => !storedAnswers.has(page))).toEqual([]);
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(75);
+    expect(answered.length).toBeGreaterThanOrEqual(30);
   }, 180_000);
 
   it('refuses a second app on the same data directory, in Swedish, with exit code 1', async () => {
