@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../src/db/postgres-process.ts';
+import { loadBundledBinaries } from '../src/db/embedded-postgres.ts';
+import { ensurePostgresOsUser, findFreePort, runAs } from '../src/db/postgres-process.ts';
 import {
   type AppProcess,
   isAlive,
@@ -174,6 +175,44 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL launche
     expect(acknowledged.length).toBeGreaterThanOrEqual(75);
     expect(answered.length).toBeGreaterThanOrEqual(30);
   }, 180_000);
+
+  it('answers 503 in Swedish while its database is down, and recovers without a restart', async () => {
+    const env = { DATA_DIR: dataDir, PORT: String(port), PAGE_CACHE_SECONDS: '0' };
+    // A fresh app without the page cache, so that every request reaches the database.
+    if (app && app.child.exitCode === null && app.child.signalCode === null) {
+      app.child.kill('SIGTERM');
+      await app.exited;
+    }
+    app = startApp(env);
+    await waitUntilServing(app, port);
+    const clusterDir = path.join(dataDir, 'pg');
+    const dbPort = Number(
+      (await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[3],
+    );
+    const osUser = await ensurePostgresOsUser();
+    const { pg_ctl } = await loadBundledBinaries();
+
+    await runAs(osUser, pg_ctl, ['stop', '--pgdata', clusterDir, '--mode=fast', '--wait', '--silent']);
+    const started = Date.now();
+    const down = await fetch(`http://127.0.0.1:${port}/larosaten`);
+    expect(down.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await down.text()).toContain('Tjänsten är tillfälligt otillgänglig');
+
+    await runAs(osUser, pg_ctl, [
+      'start',
+      '--pgdata',
+      clusterDir,
+      '--wait',
+      '--silent',
+      `--log=${path.join(dataDir, 'postgres.log')}`,
+      '-o',
+      `-p ${dbPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+    ]);
+    const up = await fetch(`http://127.0.0.1:${port}/larosaten`);
+    expect(up.status).toBe(200);
+    expect(await up.text()).toContain('Södertörns högskola');
+  }, 60_000);
 
   it('refuses a second app on the same data directory, in Swedish, with exit code 1', async () => {
     expect(app?.child.exitCode).toBeNull();
