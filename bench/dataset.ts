@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { FIRST_NAMES, LAST_NAMES } from '../seeds/demo-data.ts';
 
 /**
  * Generated volume on top of the seed, for the benchmark: a municipality that has used the register for
@@ -177,31 +178,6 @@ const SENTENCES = [
   'Kunskapen används i planeringen av nya bostadsområden i Flemingsberg.',
   'Aktiviteten är öppen för alla medarbetare i förvaltningen.',
   'Det finns ett nära samarbete med Region Stockholm och näringslivet i Flemingsberg.',
-];
-
-const FIRST_NAMES = [
-  'Anna',
-  'Erik',
-  'Maria',
-  'Johan',
-  'Sara',
-  'Ahmed',
-  'Elin',
-  'Karl',
-  'Fatima',
-  'Lars',
-  'Ida',
-];
-const LAST_NAMES = [
-  'Andersson',
-  'Lindqvist',
-  'Nilsson',
-  'Hosseini',
-  'Berg',
-  'Karlsson',
-  'Ek',
-  'Johansson',
-  'Holm',
 ];
 
 const FEEDBACK_PATHS = [

@@ -6,7 +6,8 @@ import type { SeedSet } from './seed-set.ts';
  * DEMO_DATA=false. People's names are made up from common Swedish first and last names.
  */
 
-const FIRST_NAMES = [
+/** Common Swedish names; the bench's generated people use them too. */
+export const FIRST_NAMES = [
   'Anna',
   'Erik',
   'Maria',
@@ -20,7 +21,7 @@ const FIRST_NAMES = [
   'Ida',
   'Mikael',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Andersson',
   'Lindqvist',
   'Nilsson',

@@ -101,3 +101,9 @@ const BLOCK_TAG =
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** GET a page: its status and HTML. */
+export async function fetchPage(subject: Pick<TestApp, 'request'>, path: string) {
+  const response = await subject.request(path);
+  return { status: response.status, html: await response.text() };
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, textOf } from '../../../tests/test-app.ts';
+import { createTestApp, fetchPage, textOf } from '../../../tests/test-app.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -7,10 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => subject.cleanup());
 
-async function page(path: string) {
-  const response = await subject.request(path);
-  return { status: response.status, html: await response.text() };
-}
+const page = (path: string) => fetchPage(subject, path);
 
 describe('the Högskolerådet page', () => {
   it('says who leads the council and who sits in it', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTITUTION_SLUGS } from '../../../seeds/source-facts.ts';
-import { createTestApp, textOf } from '../../../tests/test-app.ts';
+import { createTestApp, fetchPage, textOf } from '../../../tests/test-app.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -8,10 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => subject.cleanup());
 
-async function page(path: string) {
-  const response = await subject.request(path);
-  return { status: response.status, html: await response.text() };
-}
+const page = (path: string) => fetchPage(subject, path);
 
 describe('the institutions page', () => {
   it('lists the six institutions with what the source page says about each, linking to each', async () => {
