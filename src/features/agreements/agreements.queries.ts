@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { shownColumns } from '../../db/columns.ts';
 import { activities } from '../activities/activities.table.ts';
@@ -49,7 +50,7 @@ export async function findPartiesOf(db: Db, agreementIds: number[]): Promise<Map
     })
     .from(agreementParties)
     .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
-    .where(inArray(agreementParties.agreementId, agreementIds))
+    .where(anyOf(agreementParties.agreementId, agreementIds))
     .orderBy(asc(organisations.id));
   return groupBy(rows, (row) => row.agreementId);
 }
@@ -61,7 +62,7 @@ export async function findFocusAreasOf(db: Db, agreementIds: number[]) {
     .select({ agreementId: agreementFocusAreas.agreementId, slug: focusAreas.slug, name: focusAreas.name })
     .from(agreementFocusAreas)
     .innerJoin(focusAreas, eq(focusAreas.id, agreementFocusAreas.focusAreaId))
-    .where(inArray(agreementFocusAreas.agreementId, agreementIds))
+    .where(anyOf(agreementFocusAreas.agreementId, agreementIds))
     .orderBy(asc(focusAreas.id));
   return groupBy(rows, (row) => row.agreementId);
 }
@@ -94,6 +95,11 @@ export function findActivitiesOfAgreement(db: Db, agreementId: number) {
     .from(activities)
     .where(eq(activities.agreementId, agreementId))
     .orderBy(asc(activities.startsOn));
+}
+
+/** `column = any($1::int[])`: one array parameter, where inArray would send one parameter per id. */
+function anyOf(column: AnyPgColumn, ids: number[]) {
+  return sql`${column} = any(${sql.param(ids)}::int[])`;
 }
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
