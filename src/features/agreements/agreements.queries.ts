@@ -15,19 +15,28 @@ import {
 
 export type PartyRef = { agreementId: number; slug: string; name: string; kind: string };
 
-export type AgreementFilter = { kinds?: AgreementKind[]; ids?: number[] };
+export type AgreementFilter = { kinds?: AgreementKind[]; ids?: number[]; limit?: number; offset?: number };
+
+function agreementConditions(where: AgreementFilter) {
+  return and(
+    where.kinds ? inArray(agreements.kind, where.kinds) : undefined,
+    where.ids ? anyOf(agreements.id, where.ids) : undefined,
+  );
+}
+
+export function countAgreements(db: Db, where: AgreementFilter = {}) {
+  return db.$count(agreements, agreementConditions(where));
+}
 
 export function findAgreements(db: Db, where: AgreementFilter = {}) {
-  return db
+  const query = db
     .select(shownColumns(agreements))
     .from(agreements)
-    .where(
-      and(
-        where.kinds ? inArray(agreements.kind, where.kinds) : undefined,
-        where.ids ? inArray(agreements.id, where.ids.length > 0 ? where.ids : [-1]) : undefined,
-      ),
-    )
-    .orderBy(asc(agreements.id));
+    .where(agreementConditions(where))
+    .orderBy(asc(agreements.id))
+    .$dynamic();
+  if (where.limit !== undefined) query.limit(where.limit).offset(where.offset ?? 0);
+  return query;
 }
 
 export function findAgreementBySlug(db: Db, slug: string) {

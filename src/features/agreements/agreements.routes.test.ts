@@ -94,3 +94,23 @@ describe('a collaboration agreement page', () => {
     expect(textOf(await response.text())).toContain('Sidan finns inte');
   });
 });
+
+describe('the agreements page with many agreements', () => {
+  it('shows 50 a page with links between the pages, and refuses pages that do not exist', async () => {
+    const { sql } = await import('drizzle-orm');
+    await subject.database.db.execute(sql`
+      insert into agreements (slug, title, kind, is_demo)
+      select 'massavtal-' || n, 'Massavtal nummer ' || lpad(n::text, 3, '0'), 'placement', true
+        from generate_series(1, 60) as n`);
+    const first = await textAt('/avtal');
+    expect(first).toContain('Sida 1 av 2');
+    expect(first).toContain('Nästa sida');
+    expect(first).not.toContain('Massavtal nummer 048');
+    const second = await textAt('/avtal?sida=2');
+    expect(second).toContain('Sida 2 av 2');
+    expect(second).toContain('Föregående sida');
+    expect(second).toContain('Massavtal nummer 060');
+    expect((await subject.request('/avtal?sida=3')).status).toBe(404);
+    expect((await subject.request('/avtal?sida=abc')).status).toBe(400);
+  });
+});

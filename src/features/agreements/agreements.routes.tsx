@@ -1,20 +1,26 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../app-deps.ts';
+import { AppError } from '../../lib/errors.ts';
 import { renderPage } from '../../web/render.tsx';
 import { findWorkingGroups } from '../groups/groups.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
 import { findPrioritisedFocusAreas } from './agreements.queries.ts';
-import { getAgreement, listAgreements } from './agreements.service.ts';
+import { getAgreement, listAgreementPage } from './agreements.service.ts';
 import { AgreementDetailView } from './views/agreement-detail.tsx';
 import { AgreementListView } from './views/agreement-list.tsx';
 
 export const agreementRoutes = new Hono<AppEnv>();
 
+const pageNumber = z.coerce.number().int().min(1).max(10_000).default(1);
+
 agreementRoutes.get('/avtal', async (c) => {
   const deps = c.get('deps');
+  const sida = pageNumber.safeParse(c.req.query('sida'));
+  if (!sida.success) throw new AppError('BAD_REQUEST', 'agreement page number');
   const [page, agreements, focusAreas, workingGroups] = await Promise.all([
     getPageBySlug(deps.db, 'samarbetsformer'),
-    listAgreements(deps),
+    listAgreementPage(deps, sida.data),
     findPrioritisedFocusAreas(deps.db),
     findWorkingGroups(deps.db),
   ]);

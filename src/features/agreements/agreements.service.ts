@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.ts';
 import { agreementStatus } from './agreement-status.ts';
 import {
   type AgreementFilter,
+  countAgreements,
   findActivitiesOfAgreement,
   findAgreementBySlug,
   findAgreements,
@@ -29,6 +30,20 @@ export async function listAgreements(deps: Deps, where?: AgreementFilter) {
 }
 
 export type ListedAgreement = Awaited<ReturnType<typeof listAgreements>>[number];
+
+export const AGREEMENTS_PER_PAGE = 50;
+
+/** One page of the register's agreements; a page past the last one does not exist. */
+export async function listAgreementPage(deps: Deps, page: number) {
+  const total = await countAgreements(deps.db);
+  const pages = Math.max(1, Math.ceil(total / AGREEMENTS_PER_PAGE));
+  if (page > pages) throw new AppError('NOT_FOUND', `agreement page ${page}`);
+  const agreements = await listAgreements(deps, {
+    limit: AGREEMENTS_PER_PAGE,
+    offset: (page - 1) * AGREEMENTS_PER_PAGE,
+  });
+  return { agreements, page, pages };
+}
 
 export async function getAgreement(deps: Deps, slug: string) {
   const agreement = await findAgreementBySlug(deps.db, slug);

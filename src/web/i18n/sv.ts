@@ -35,6 +35,11 @@ export const sv = {
     parties: 'Parter',
     breadcrumbsLabel: 'Du är här',
   },
+  pagination: {
+    previous: 'Föregående sida',
+    next: 'Nästa sida',
+    page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
+  },
   organisationKinds: {
     municipality: 'Kommun',
     administration: 'Förvaltning',
@@ -128,6 +133,7 @@ export const sv = {
     noActivities: 'Inga aktiviteter registrerade.',
     confidential: 'Avtalet är sekretessmarkerat.',
     tableCaption: 'Avtal med parter, typ, giltighetstid och status',
+    pagination: 'Sidor med avtal',
     title: 'Avtal',
   },
   council: {
@@ -180,9 +186,6 @@ export const sv = {
     beyondLastPage: 'Det finns inga fler träffar.',
     firstPage: 'Till första sidan med träffar',
     pagination: 'Sidor med sökresultat',
-    previous: 'Föregående sida',
-    next: 'Nästa sida',
-    page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
     types: {
       organisation: 'Organisation',
       agreement: 'Avtal',

@@ -1,5 +1,6 @@
 import { DemoLabel } from '../../../web/components/demo-label.tsx';
 import { PageBody } from '../../../web/components/page-body.tsx';
+import { Pagination } from '../../../web/components/pagination.tsx';
 import { Period } from '../../../web/components/period.tsx';
 import { GroupList, OrganisationNames, StatusTag } from '../../../web/components/register-links.tsx';
 import { Updated } from '../../../web/components/updated.tsx';
@@ -9,7 +10,7 @@ import type { ListedAgreement } from '../agreements.service.ts';
 
 type Props = {
   page: ShownPage;
-  agreements: ListedAgreement[];
+  agreements: { agreements: ListedAgreement[]; page: number; pages: number };
   focusAreas: { slug: string; name: string; isDemo: boolean }[];
   workingGroups: Parameters<typeof GroupList>[0]['groups'];
 };
@@ -20,7 +21,13 @@ export function AgreementListView({ page, agreements, focusAreas, workingGroups 
       <h1>{page.title}</h1>
       <PageBody body={page.body} />
       <h2>{t.agreements.listHeading}</h2>
-      <AgreementTable agreements={agreements} />
+      <AgreementTable agreements={agreements.agreements} />
+      <Pagination
+        label={t.agreements.pagination}
+        page={agreements.page}
+        pages={agreements.pages}
+        href={(to) => (to === 1 ? '/avtal' : `/avtal?sida=${to}`)}
+      />
       <h2>{t.home.focusAreasHeading}</h2>
       <ul>
         {focusAreas.map((area) => (

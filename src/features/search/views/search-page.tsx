@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { DemoLabel } from '../../../web/components/demo-label.tsx';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
+import { Pagination } from '../../../web/components/pagination.tsx';
 import { groupPath, organisationPath } from '../../../web/components/register-links.tsx';
 import { t } from '../../../web/i18n/sv.ts';
 import { MATCH_END, MATCH_START, SEARCH_PAGE_SIZE, type SearchHit } from '../search.queries.ts';
@@ -58,29 +59,15 @@ export function SearchPage({ query, page, hits, error }: Props) {
               </li>
             ))}
           </ol>
-          {pages > 1 ? <Pagination query={query} page={page} pages={pages} /> : null}
+          <Pagination
+            label={t.search.pagination}
+            page={page}
+            pages={pages}
+            href={(to) => `/sok?${new URLSearchParams({ q: query, sida: String(to) })}`}
+          />
         </>
       )}
     </>
-  );
-}
-
-function Pagination({ query, page, pages }: { query: string; page: number; pages: number }) {
-  const href = (to: number) => `/sok?${new URLSearchParams({ q: query, sida: String(to) })}`;
-  return (
-    <nav aria-label={t.search.pagination} class="pagination">
-      {page > 1 ? (
-        <a href={href(page - 1)} rel="prev">
-          {t.search.previous}
-        </a>
-      ) : null}
-      <span>{t.search.page(page, pages)}</span>
-      {page < pages ? (
-        <a href={href(page + 1)} rel="next">
-          {t.search.next}
-        </a>
-      ) : null}
-    </nav>
   );
 }
 
