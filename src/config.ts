@@ -35,6 +35,18 @@ const configSchema = z
       .min(0, 'ska vara 0 eller mer')
       .max(3600, 'ska vara högst 3600')
       .default(10),
+    SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^\s]+$/,
+        'ska börja med smtp:// eller smtps://, t.ex. smtp://användare:lösenord@smtp.example:587',
+      )
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .min(3, 'ska vara en avsändaradress')
+      .default('Samverkan <noreply@localhost>'),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -48,6 +60,8 @@ const configSchema = z
     feedbackRateLimitPerHour: env.FEEDBACK_RATE_LIMIT,
     trustProxy: env.TRUST_PROXY,
     pageCacheSeconds: env.PAGE_CACHE_SECONDS,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
   }));
 
 export type Config = z.infer<typeof configSchema>;

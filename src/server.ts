@@ -5,6 +5,7 @@ import { createApp } from './app.tsx';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { createSmtpTransport, startMailWorker } from './features/mail/mail.service.ts';
 import { systemClock } from './lib/clock.ts';
 import { createRateLimiter } from './lib/rate-limiter.ts';
 import { createPageCache } from './web/page-cache.ts';
@@ -47,12 +48,20 @@ async function main() {
     );
   });
 
+  // The outbox is sent only where SMTP is configured; otherwise mails wait in mail_outbox.
+  const mailTransport = config.smtpUrl ? createSmtpTransport(config) : undefined;
+  const stopMailWorker = mailTransport
+    ? startMailWorker({ db: database.db, transport: mailTransport, clock: systemClock, logger }, 10_000)
+    : undefined;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    await stopMailWorker?.();
+    mailTransport?.close();
     await database.close();
     process.exit(0);
   };

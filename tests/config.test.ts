@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       feedbackRateLimitPerHour: 10,
       trustProxy: false,
+      smtpUrl: undefined,
+      mailFrom: 'Samverkan <noreply@localhost>',
     });
   });
 
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
       FEEDBACK_RATE_LIMIT: '25',
       TRUST_PROXY: 'yes',
       PAGE_CACHE_SECONDS: '30',
+      SMTP_URL: 'smtp://mailer:secret@smtp.example:587',
+      MAIL_FROM: 'Samverkan Huddinge <samverkan@huddinge.se>',
     });
     expect(config).toEqual({
       env: 'production',
@@ -45,6 +49,8 @@ describe('loadConfig', () => {
       feedbackRateLimitPerHour: 25,
       trustProxy: true,
       pageCacheSeconds: 30,
+      smtpUrl: 'smtp://mailer:secret@smtp.example:587',
+      mailFrom: 'Samverkan Huddinge <samverkan@huddinge.se>',
     });
   });
 
@@ -69,6 +75,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://localhost/db', 'DATABASE_URL: ska börja med postgres://'],
     ['BASE_URL', 'inte en adress', 'BASE_URL: ska vara en fullständig adress'],
     ['DEMO_DATA', 'kanske', 'DEMO_DATA: ska vara true eller false'],
+    ['SMTP_URL', 'smtp.example:587', 'SMTP_URL: ska börja med smtp:// eller smtps://'],
   ])('refuses %s=%s with a Swedish message', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

@@ -4,5 +4,6 @@ export * from '../features/agreements/agreements.table.ts';
 export * from '../features/feedback/feedback.table.ts';
 export * from '../features/goals/goals.table.ts';
 export * from '../features/groups/groups.table.ts';
+export * from '../features/mail/mail.table.ts';
 export * from '../features/organisations/organisations.table.ts';
 export * from '../features/pages/pages.table.ts';

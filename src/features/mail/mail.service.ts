@@ -1,0 +1,141 @@
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { type Clock, systemClock } from '../../lib/clock.ts';
+import { mailOutbox } from './mail.table.ts';
+
+/** The database, or a transaction on it: queue a mail inside the transaction that caused it. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** What the outbox needs from a nodemailer transport (the sender address comes from its defaults). */
+export type MailTransport = { sendMail: (message: SendMailOptions) => Promise<unknown> };
+
+export type MailDeliveryDeps = { db: Db; transport: MailTransport; clock: Clock; logger: Logger };
+
+export type MailToQueue = { to: string; subject: string; text: string };
+
+/** The first retry waits 30 s, each further one twice as long, never more than an hour. */
+export const FIRST_RETRY_MS = 30_000;
+export const MAX_RETRY_MS = 3_600_000;
+
+/** How long to wait after the given number of failed attempts (1 or more). */
+export function retryDelayMs(failedAttempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, failedAttempts - 1), MAX_RETRY_MS);
+}
+
+/** Puts a mail in the outbox, due at once. Returns its id. Sending is the worker's job. */
+export async function queueMail(db: DbOrTx, mail: MailToQueue, clock: Clock = systemClock): Promise<string> {
+  const now = clock.now();
+  const [row] = await db
+    .insert(mailOutbox)
+    .values({
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .returning({ id: mailOutbox.id });
+  if (!row) throw new Error('mail_outbox insert returned no row');
+  return row.id;
+}
+
+/**
+ * Sends up to `limit` due, unsent mails. The rows are locked with FOR UPDATE SKIP LOCKED for the whole
+ * run, so several processes (or overlapping runs) share the work and never send the same mail twice.
+ * A failure leaves the mail in the outbox with the error and a later `next_attempt_at`.
+ */
+export async function deliverDueMail(
+  deps: MailDeliveryDeps,
+  limit = 20,
+): Promise<{ sent: number; failed: number }> {
+  const { db, transport, clock, logger } = deps;
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(mailOutbox)
+      .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, clock.now())))
+      .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.createdAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    let sent = 0;
+    let failed = 0;
+    for (const mail of due) {
+      try {
+        await transport.sendMail({ to: mail.toAddress, subject: mail.subject, text: mail.textBody });
+        await tx
+          .update(mailOutbox)
+          .set({ sentAt: clock.now(), lastError: null })
+          .where(eq(mailOutbox.id, mail.id));
+        sent += 1;
+      } catch (error) {
+        const attempts = mail.attempts + 1;
+        const lastError = describeMailError(error);
+        const nextAttemptAt = new Date(clock.now().getTime() + retryDelayMs(attempts));
+        await tx
+          .update(mailOutbox)
+          .set({ attempts, lastError, nextAttemptAt })
+          .where(eq(mailOutbox.id, mail.id));
+        // The id only: the address is personal data and the body may hold a sign-in link.
+        logger.warn(
+          { mailId: mail.id, attempts, nextAttemptAt, error: lastError },
+          'mail not sent; will retry',
+        );
+        failed += 1;
+      }
+    }
+    return { sent, failed };
+  });
+}
+
+/** One line, at most 500 characters, with any user:password@ in an address taken out. */
+export function describeMailError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code =
+    error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const line = message
+    .replace(/\/\/[^/\s@]*@/g, '//')
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const text = code && !line.includes(code) ? `${code}: ${line}` : line;
+  return (text || 'unknown error').slice(0, 500);
+}
+
+/** An SMTP transport from SMTP_URL, sending as MAIL_FROM, with short timeouts (the worker holds row locks). */
+export function createSmtpTransport(
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+): MailTransport & { close: () => void } {
+  if (!config.smtpUrl) throw new Error('SMTP_URL is not set');
+  return nodemailer.createTransport(
+    { url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+    { from: config.mailFrom },
+  );
+}
+
+/**
+ * Runs `deliverDueMail` every `intervalMs` (never two runs at once in this process). The timer does not
+ * keep the process alive. Returns a function that stops the worker and waits for a run in progress.
+ */
+export function startMailWorker(deps: MailDeliveryDeps, intervalMs: number, limit = 20): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = deliverDueMail(deps, limit)
+      .then(
+        () => undefined,
+        (error: unknown) => deps.logger.error({ err: error }, 'mail worker run failed'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

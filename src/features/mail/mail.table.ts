@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Mail waiting to go out (decision 007). A row is written in the same transaction as whatever caused it,
+ * and stays until the SMTP server has accepted it: a mail is never lost while SMTP is down, only delayed.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    subject: text().notNull(),
+    textBody: text('text_body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Failed delivery attempts so far; the next wait doubles with each. */
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set once the SMTP server has accepted the mail; never sent again after that. */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The last failure, one line, without credentials. */
+    lastError: text('last_error'),
+  },
+  // The worker's question: which unsent mails are due?
+  (t) => [index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+);
+
+export type OutboxMail = typeof mailOutbox.$inferSelect;
