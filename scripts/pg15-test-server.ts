@@ -9,6 +9,7 @@ import {
   findFreePort,
   type OsUser,
   runAs,
+  startPostgresOnLoopback,
 } from '../src/db/postgres-process.ts';
 
 /**
@@ -93,26 +94,15 @@ async function startCluster(
   logFile: string,
   port: number,
 ): Promise<void> {
-  const options = [
-    `-p ${port}`,
-    '-c listen_addresses=127.0.0.1',
-    "-c unix_socket_directories=''",
-    // Test data is thrown away afterwards; durability would only slow the run.
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-  ];
-  await runPg15(osUser, 'pg_ctl', [
-    'start',
-    '--pgdata',
+  await startPostgresOnLoopback({
+    osUser,
+    pgCtl: path.join(BIN_DIR, 'pg_ctl'),
     clusterDir,
-    '--wait',
-    '--timeout=60',
-    '--silent',
-    `--log=${logFile}`,
-    '-o',
-    options.join(' '),
-  ]);
+    logFile,
+    port,
+    // Test data is thrown away afterwards; durability would only slow the run.
+    settings: ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'],
+  });
 }
 
 function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

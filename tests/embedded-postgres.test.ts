@@ -4,7 +4,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledBinaries } from '../src/db/embedded-postgres.ts';
-import { ensurePostgresOsUser, findFreePort, runAs } from '../src/db/postgres-process.ts';
+import {
+  ensurePostgresOsUser,
+  findFreePort,
+  runAs,
+  startPostgresOnLoopback,
+} from '../src/db/postgres-process.ts';
 import {
   type AppProcess,
   isAlive,
@@ -199,16 +204,13 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL launche
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await down.text()).toContain('Tjänsten är tillfälligt otillgänglig');
 
-    await runAs(osUser, pg_ctl, [
-      'start',
-      '--pgdata',
+    await startPostgresOnLoopback({
+      osUser,
+      pgCtl: pg_ctl,
       clusterDir,
-      '--wait',
-      '--silent',
-      `--log=${path.join(dataDir, 'postgres.log')}`,
-      '-o',
-      `-p ${dbPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
-    ]);
+      logFile: path.join(dataDir, 'postgres.log'),
+      port: dbPort,
+    });
     const up = await fetch(`http://127.0.0.1:${port}/larosaten`);
     expect(up.status).toBe(200);
     expect(await up.text()).toContain('Södertörns högskola');

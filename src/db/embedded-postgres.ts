@@ -12,6 +12,7 @@ import {
   type OsUser,
   POSTGRES_OS_USER,
   runAs,
+  startPostgresOnLoopback,
   waitUntil,
 } from './postgres-process.ts';
 
@@ -77,19 +78,15 @@ export async function startEmbeddedPostgres(options: {
   if (osUser) await fs.chown(dataDir, 0, osUser.gid).catch(() => undefined);
   await fs.writeFile(logFile, '', { flag: 'a' });
   if (osUser) await fs.chown(logFile, osUser.uid, osUser.gid);
-  await runAs(osUser, binaries.pg_ctl, [
-    'start',
-    '--pgdata',
+  await startPostgresOnLoopback({
+    osUser,
+    pgCtl: binaries.pg_ctl,
     clusterDir,
-    '--wait',
-    '--timeout=60',
-    '--silent',
-    `--log=${logFile}`,
-    '-o',
-    // Only loopback TCP; no socket file in /tmp that other clusters could collide with.
-    // io_method=sync: PostgreSQL 18 would otherwise start three I/O worker processes (~38 MB) we do not need.
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c io_method=sync`,
-  ]).catch((error: unknown) => {
+    logFile,
+    port,
+    // PostgreSQL 18 would otherwise start three I/O worker processes (~38 MB) that we do not need.
+    settings: ['io_method=sync'],
+  }).catch((error: unknown) => {
     throw new Error(`PostgreSQL kunde inte starta; se ${logFile}. ${describeError(error)}`);
   });
 

@@ -89,3 +89,34 @@ export function describeError(error: unknown): string {
     return String((error as { stderr: unknown }).stderr).trim();
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Starts a cluster with `pg_ctl` on 127.0.0.1 only, with no socket file (so clusters never collide in
+ * /tmp), waiting until it accepts connections. `settings` are extra `-c name=value` options.
+ */
+export function startPostgresOnLoopback(args: {
+  osUser: OsUser;
+  pgCtl: string;
+  clusterDir: string;
+  logFile: string;
+  port: number;
+  settings?: string[];
+}) {
+  const options = [
+    `-p ${args.port}`,
+    '-c listen_addresses=127.0.0.1',
+    "-c unix_socket_directories=''",
+    ...(args.settings ?? []).map((setting) => `-c ${setting}`),
+  ];
+  return runAs(args.osUser, args.pgCtl, [
+    'start',
+    '--pgdata',
+    args.clusterDir,
+    '--wait',
+    '--timeout=60',
+    '--silent',
+    `--log=${args.logFile}`,
+    '-o',
+    options.join(' '),
+  ]);
+}
