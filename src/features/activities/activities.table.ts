@@ -57,7 +57,7 @@ export const activityFocusAreas = pgTable(
       .notNull()
       .references(() => focusAreas.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.focusAreaId] })],
+  (t) => [primaryKey({ columns: [t.activityId, t.focusAreaId] }), index().on(t.focusAreaId)],
 );
 
 export const activityGoals = pgTable(
@@ -70,7 +70,8 @@ export const activityGoals = pgTable(
       .notNull()
       .references(() => goals.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.goalId] })],
+  // The primary key serves lookups by activity; goal pages and counts look up by goal.
+  (t) => [primaryKey({ columns: [t.activityId, t.goalId] }), index().on(t.goalId)],
 );
 
 export type Activity = typeof activities.$inferSelect;

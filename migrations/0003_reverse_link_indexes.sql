@@ -1,0 +1,2 @@
+CREATE INDEX "activity_focus_areas_focus_area_id_index" ON "activity_focus_areas" USING btree ("focus_area_id");--> statement-breakpoint
+CREATE INDEX "activity_goals_goal_id_index" ON "activity_goals" USING btree ("goal_id");
