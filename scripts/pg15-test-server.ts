@@ -10,6 +10,7 @@ import {
   type OsUser,
   runAs,
   startPostgresOnLoopback,
+  stopPostgres,
 } from '../src/db/postgres-process.ts';
 
 /**
@@ -55,14 +56,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     if (started) {
-      await runPg15(osUser, 'pg_ctl', [
-        'stop',
-        '--pgdata',
-        clusterDir,
-        '--mode=fast',
-        '--wait',
-        '--silent',
-      ]).catch(() => undefined);
+      await stopPostgres({ osUser, pgCtl: path.join(BIN_DIR, 'pg_ctl'), clusterDir }).catch(() => undefined);
     }
     await fs.rm(baseDir, { recursive: true, force: true });
   }

@@ -7,8 +7,8 @@ import { loadBundledBinaries } from '../src/db/embedded-postgres.ts';
 import {
   ensurePostgresOsUser,
   findFreePort,
-  runAs,
   startPostgresOnLoopback,
+  stopPostgres,
 } from '../src/db/postgres-process.ts';
 import {
   type AppProcess,
@@ -197,7 +197,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL launche
     const osUser = await ensurePostgresOsUser();
     const { pg_ctl } = await loadBundledBinaries();
 
-    await runAs(osUser, pg_ctl, ['stop', '--pgdata', clusterDir, '--mode=fast', '--wait', '--silent']);
+    await stopPostgres({ osUser, pgCtl: pg_ctl, clusterDir });
     const started = Date.now();
     const down = await fetch(`http://127.0.0.1:${port}/larosaten`);
     expect(down.status).toBe(503);

@@ -13,6 +13,7 @@ import {
   POSTGRES_OS_USER,
   runAs,
   startPostgresOnLoopback,
+  stopPostgres,
   waitUntil,
 } from './postgres-process.ts';
 
@@ -104,14 +105,7 @@ export async function startEmbeddedPostgres(options: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await runAs(osUser, binaries.pg_ctl, [
-        'stop',
-        '--pgdata',
-        clusterDir,
-        '--mode=fast',
-        '--wait',
-        '--silent',
-      ]).catch(() => undefined);
+      await stopPostgres({ osUser, pgCtl: binaries.pg_ctl, clusterDir }).catch(() => undefined);
       await fs.rm(path.join(dataDir, 'app.pid'), { force: true });
       logger.info('bundled PostgreSQL stopped');
     },
@@ -170,18 +164,12 @@ async function stopStaleServer(args: {
   const pid = Number.parseInt(firstLine, 10);
   if (!pid || !isAlive(pid)) return;
   args.logger.warn({ pid }, 'stopping a PostgreSQL server left running by an earlier app process');
-  await runAs(args.osUser, args.binaries.pg_ctl, [
-    'stop',
-    '--pgdata',
-    args.clusterDir,
-    '--mode=fast',
-    '--wait',
-    '--timeout=30',
-    '--silent',
-  ]).catch(async () => {
-    process.kill(pid, 'SIGQUIT');
-    await waitUntil(() => !isAlive(pid), 10_000);
-  });
+  await stopPostgres({ osUser: args.osUser, pgCtl: args.binaries.pg_ctl, clusterDir: args.clusterDir }).catch(
+    async () => {
+      process.kill(pid, 'SIGQUIT');
+      await waitUntil(() => !isAlive(pid), 10_000);
+    },
+  );
 }
 
 /** The server of an app that runs on this data directory now, borrowed without starting or stopping it. */

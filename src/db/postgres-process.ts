@@ -120,3 +120,16 @@ export function startPostgresOnLoopback(args: {
     options.join(' '),
   ]);
 }
+
+/** Stops a cluster with a fast shutdown (open transactions roll back, committed ones stay) and waits. */
+export function stopPostgres(args: { osUser: OsUser; pgCtl: string; clusterDir: string }) {
+  return runAs(args.osUser, args.pgCtl, [
+    'stop',
+    '--pgdata',
+    args.clusterDir,
+    '--mode=fast',
+    '--wait',
+    '--timeout=30',
+    '--silent',
+  ]);
+}
