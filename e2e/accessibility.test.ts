@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../src/web/i18n/sv.ts';
 import { startAppServer } from './app-server.ts';
 import { findAxeViolations, launchBrowser, openTarget } from './browser.ts';
-import { buildCrawl } from './routes.ts';
+import { buildCrawl, CRAWL_SERVER_ENV } from './routes.ts';
 
 // The crawl list comes from the seeded database, so it is built before the tests are collected.
-const server = await startAppServer();
-const crawl = await buildCrawl(server.baseUrl, server.database.pool);
+const server = await startAppServer({ env: CRAWL_SERVER_ENV });
+const crawl = await buildCrawl(server.baseUrl, server.database);
 
 let browser: Browser;
 let page: Page;

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { seedDatabase } from '../seeds/apply-seed.ts';
 import { createApp } from '../src/app.tsx';
-import { loadConfig } from '../src/config.ts';
+import { type Config, loadConfig } from '../src/config.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { createRateLimiter } from '../src/lib/rate-limiter.ts';
 import { createTestDatabase, type TestDatabase } from '../tests/database.ts';
@@ -13,6 +13,7 @@ export type AppServer = {
   baseUrl: string;
   /** The app itself, to walk its routes. */
   app: ReturnType<typeof createApp>;
+  config: Config;
   database: TestDatabase;
   /** Closes the server and drops the database. */
   stop: () => Promise<void>;
@@ -25,38 +26,60 @@ export const E2E_NOW = '2026-11-27T10:00:00Z';
  * The real app, in this process, on a free loopback port, over a fresh copy of the migrated template
  * with the source facts and the demo data seeded, as `npm start` would serve it.
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(options: { env?: Record<string, string> } = {}): Promise<AppServer> {
   const database = await createTestDatabase();
+  let server: ReturnType<typeof serve> | undefined;
   try {
     await seedDatabase(database.db, { demo: true });
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'true', PORT: '0' });
-    const app = createApp({
+    // Listening first, so BASE_URL can be the real address: links in mail and the OIDC callback use it.
+    let app: ReturnType<typeof createApp> | undefined;
+    const listening = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const started = serve(
+        { fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: '127.0.0.1' },
+        () => resolve(started),
+      );
+    });
+    server = listening;
+    const { port } = listening.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'true',
+      PORT: String(port),
+      BASE_URL: baseUrl,
+      ...options.env,
+    });
+    app = createApp({
       db: database.db,
       config,
       clock: fixedClock(E2E_NOW),
       logger: pino({ level: 'silent' }),
       // Generous: the journeys answer many times from one address; the limit itself is tested elsewhere.
       feedbackLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
+      signInLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
     });
-    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-    });
-    const { port } = server.address() as AddressInfo;
     return {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl,
       app,
+      config,
       database,
       stop: async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Keep-alive sockets from the browser would otherwise hold close() open.
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        });
+        await closeServer(listening);
         await database.cleanup();
       },
     };
   } catch (error) {
+    if (server) await closeServer(server);
     await database.cleanup();
     throw error;
   }
+}
+
+function closeServer(server: ReturnType<typeof serve>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets from the browser would otherwise hold close() open.
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
 }

@@ -37,6 +37,8 @@ export async function openTarget(
   baseUrl: string,
   target: CrawlTarget,
 ): Promise<number | undefined> {
+  // Signed in as the target says (the session cookie sent with every request of the page), or not at all.
+  await page.setExtraHTTPHeaders(target.cookie ? { cookie: target.cookie } : {});
   const first = await page.goto(new URL(target.url, baseUrl).href);
   const { form } = target;
   if (!form) return first?.status();
@@ -45,7 +47,9 @@ export async function openTarget(
     page.waitForResponse(
       (candidate) => candidate.url() === actionUrl && candidate.request().method() === 'POST',
     ),
-    page.waitForURL(actionUrl, { waitUntil: 'load' }),
+    // The next load event is the answer's document (the form page itself has loaded already; its URL may
+    // even be the same as the action's, so waiting for the URL would not wait at all).
+    page.waitForEvent('load'),
     page.evaluate(({ action, fields }) => {
       const element = document.createElement('form');
       element.method = 'post';

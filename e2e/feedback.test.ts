@@ -204,6 +204,9 @@ describe('what is kept', () => {
       'helpful',
       'comment',
       'created_at',
+      // Set by staff in the feedback viewer: about who handled the answer, never about who gave it.
+      'handled_at',
+      'handled_by_person_id',
     ]);
     const rows = await server.database.pool.query('select * from page_feedback');
     expect(rows.rows.length).toBeGreaterThanOrEqual(4);

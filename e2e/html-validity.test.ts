@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from './app-server.ts';
-import { buildCrawl, fetchTarget } from './routes.ts';
+import { buildCrawl, CRAWL_SERVER_ENV, fetchTarget } from './routes.ts';
 
 const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 
@@ -24,7 +24,7 @@ let server: AppServer;
 let directory: string;
 
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startAppServer({ env: CRAWL_SERVER_ENV });
   directory = await fs.mkdtemp(path.join(os.tmpdir(), 'samverkan-vnu-'));
 });
 
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe('every page in the crawl', () => {
   it('is valid HTML to the Nu Html Checker', async () => {
-    const crawl = await buildCrawl(server.baseUrl, server.database.pool);
+    const crawl = await buildCrawl(server.baseUrl, server.database);
     /** File → what it holds, to name the page in a failure. */
     const files = new Map<string, string>();
     await Promise.all(

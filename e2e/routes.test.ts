@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from './app-server.ts';
 import {
   buildCrawl,
+  CRAWL_SERVER_ENV,
   type CrawlTarget,
   fetchTarget,
   findStaleExclusions,
@@ -12,8 +13,8 @@ let server: AppServer;
 let crawl: CrawlTarget[];
 
 beforeAll(async () => {
-  server = await startAppServer();
-  crawl = await buildCrawl(server.baseUrl, server.database.pool);
+  server = await startAppServer({ env: CRAWL_SERVER_ENV });
+  crawl = await buildCrawl(server.baseUrl, server.database);
 });
 
 afterAll(async () => {
@@ -38,8 +39,10 @@ describe('the crawl list', () => {
     const { pool } = server.database;
     const count = async (table: string) =>
       (await pool.query(`select count(*)::int as n from ${table}`)).rows[0].n;
-    const urls = crawl.map((target) => target.url);
-    const detailPages = (prefix: string) => urls.filter((url) => url.startsWith(prefix)).length;
+    // Public detail pages: signed out, one path segment after the prefix (not …/internt).
+    const urls = crawl.filter((target) => !target.cookie).map((target) => target.url);
+    const detailPages = (prefix: string) =>
+      urls.filter((url) => url.startsWith(prefix) && !url.slice(prefix.length).includes('/')).length;
     expect(detailPages('/larosaten/') + detailPages('/organisationer/')).toBe(await count('organisations'));
     expect(detailPages('/avtal/') - 1).toBe(await count('agreements')); // less the not-found page
     expect(detailPages('/grupper/')).toBe(await count('groups'));

@@ -1,4 +1,6 @@
-import type pg from 'pg';
+import type { TestDatabase } from '../tests/database.ts';
+import { createPerson, sessionCookieFor } from '../tests/people.ts';
+import { E2E_NOW } from './app-server.ts';
 
 /**
  * One page state to check: a GET of `url`, or, with `form`, the page that posting `form.fields` to
@@ -9,6 +11,26 @@ export type CrawlTarget = {
   url: string;
   status: number;
   form?: { action: string; fields: Record<string, string> };
+  /** Opened signed in as this person (the Cookie value); absent: signed out. */
+  cookie?: string;
+};
+
+/**
+ * The crawl server runs as `npm start` does in development without SMTP (so the development mail page
+ * exists), with one identity provider whose address nothing answers on (its pages show the 503 and the
+ * refused-callback states; the real sign-in is driven in oidc-sign-in.test.ts).
+ */
+export const CRAWL_SERVER_ENV = {
+  NODE_ENV: 'development',
+  OIDC_PROVIDERS: JSON.stringify([
+    {
+      id: 'huddinge',
+      name: 'Huddinge kommun',
+      issuer: 'http://127.0.0.1:9/oidc',
+      clientId: 'samverkan',
+      clientSecret: 'hemligt',
+    },
+  ]),
 };
 
 /** A registered route, as `app.routes` lists it. */
@@ -27,6 +49,18 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
   'ALL /static/*': 'stylesheet and script files, not pages; the crawl loads them with every page',
   'POST /aterkoppling':
     'answers with a 303 to the page it came from; the landing states are crawled and feedback.test.ts drives it',
+  'POST /logga-ut': 'a 303 to the sign-in page (crawled); sign-in-link.test.ts drives it in Chromium',
+  'POST /mina-uppgifter/logga-ut-overallt':
+    'a 303 to the sign-in page (crawled); it would end the crawl’s own session. account.routes.test.ts covers it',
+  'GET /mina-uppgifter/export': 'a JSON file to download, not a page; account.routes.test.ts checks it',
+  'GET /aterkoppling/oversikt.csv': 'a CSV file to download, not a page; feedback-viewer tests check it',
+  'POST /aterkoppling/oversikt/:id/behandlad': 'a 303 back to the viewer; the state it lands on is crawled',
+  'POST /admin/personer/:id/medlemskap/:organisationId/ta-bort': 'a 303 back to the person page (crawled)',
+  'POST /admin/personer/:id/grupper':
+    'a 303 back to the person page (crawled); its refusal state is crawled via medlemskap',
+  'POST /admin/personer/:id/grupper/:groupId/ta-bort': 'a 303 back to the person page (crawled)',
+  'POST /admin/personer/:id/stang-av': 'a 303 back to the person page; the disabled person’s page is crawled',
+  'POST /admin/personer/:id/aktivera': 'a 303 back to the person page (crawled)',
 };
 
 /** A content page that ends with "Var informationen till din hjälp?", to show its feedback steps on. */
@@ -40,7 +74,8 @@ const TOO_LONG_COMMENT = 'Det saknades uppgifter om kontaktpersoner. '.repeat(25
  * steps, and one detail page for every organisation, agreement, group and activity in the database.
  * Makes one real "Nej" answer through the app, so the comment step has a real answer id.
  */
-export async function buildCrawl(baseUrl: string, pool: pg.Pool): Promise<CrawlTarget[]> {
+export async function buildCrawl(baseUrl: string, database: TestDatabase): Promise<CrawlTarget[]> {
+  const { pool } = database;
   const answerId = await answerNo(baseUrl, FEEDBACK_PAGE);
   const targets: CrawlTarget[] = [
     { name: 'start page', url: '/', status: 200 },
@@ -80,6 +115,8 @@ export async function buildCrawl(baseUrl: string, pool: pg.Pool): Promise<CrawlT
     { name: 'agreement not found', url: '/avtal/finns-inte', status: 404 },
   ];
 
+  targets.push(...(await signInTargets()), ...(await signedInTargets(database)));
+
   const organisations = await pool.query<{ slug: string; kind: string }>(
     'select slug, kind from organisations order by id',
   );
@@ -97,6 +134,123 @@ export async function buildCrawl(baseUrl: string, pool: pg.Pool): Promise<CrawlT
       targets.push({ name: `${table} ${slug}`, url: `${prefix}/${slug}`, status: 200 });
   }
   return targets;
+}
+
+/** The sign-in pages, signed out, in each of their states. */
+async function signInTargets(): Promise<CrawlTarget[]> {
+  return [
+    { name: 'sign-in', url: '/logga-in', status: 200 },
+    { name: 'sign-in, after signing out', url: '/logga-in?utloggad=1', status: 200 },
+    { name: 'sign-in, after signing out everywhere', url: '/logga-in?utloggad=alla', status: 200 },
+    {
+      name: 'sign-in, bad address',
+      url: '/logga-in',
+      status: 422,
+      form: { action: '/logga-in/lank', fields: { email: 'inte en adress', nasta: '/mina-uppgifter' } },
+    },
+    { name: 'sign-in link requested', url: '/logga-in/skickad', status: 200 },
+    { name: 'sign-in link page', url: '/logga-in/lank?token=abc', status: 200 },
+    {
+      name: 'sign-in link dead',
+      url: '/logga-in/lank?token=abc',
+      status: 400,
+      form: { action: '/logga-in/lank/anvand', fields: { token: 'abc' } },
+    },
+    { name: 'development mail page', url: '/utveckling/mejl', status: 200 },
+    { name: 'OIDC provider unreachable', url: '/logga-in/oidc/huddinge', status: 503 },
+    {
+      name: 'OIDC callback without a sign-in',
+      url: '/logga-in/oidc/huddinge/callback?state=x&code=y',
+      status: 400,
+    },
+    {
+      name: 'sign-in, on the way to a protected page',
+      url: '/logga-in?nasta=%2Fmina-uppgifter',
+      status: 200,
+    },
+  ];
+}
+
+/**
+ * The pages behind sign-in, as the people who may see them: an administrator (all of them), an editor
+ * whose organisation owns no page with feedback, and a member refused the administration.
+ */
+async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
+  const now = new Date(E2E_NOW);
+  const person = async (name: string, roles: Record<string, 'administrator' | 'editor' | 'member'>) => {
+    const personId = await createPerson(database.db, {
+      name,
+      email: `${name.split(' ')[0]?.toLowerCase()}@example.se`,
+      roles,
+      groups: ['hogskoleradet'],
+    });
+    return { personId, cookie: await sessionCookieFor(database.db, personId, now) };
+  };
+  const admin = await person('Ada Administratör', { 'huddinge-kommun': 'administrator' });
+  const editor = await person('Erik Redaktör', { naringslivssektionen: 'editor' });
+  const member = await person('Maja Medlem', { 'barn-och-utbildningsforvaltningen': 'member' });
+  const asAdmin = (target: Omit<CrawlTarget, 'cookie'>): CrawlTarget => ({ ...target, cookie: admin.cookie });
+  return [
+    asAdmin({ name: 'my details', url: '/mina-uppgifter', status: 200 }),
+    asAdmin({ name: 'my details, saved', url: '/mina-uppgifter?sparat=1', status: 200 }),
+    asAdmin({
+      name: 'my details, bad input',
+      url: '/mina-uppgifter',
+      status: 422,
+      form: {
+        action: '/mina-uppgifter',
+        fields: { name: '', email: 'inte en adress', keywords: 'x'.repeat(51), language: 'sv' },
+      },
+    }),
+    asAdmin({ name: 'erasure', url: '/mina-uppgifter/radera', status: 200 }),
+    asAdmin({
+      name: 'erasure, not confirmed',
+      url: '/mina-uppgifter/radera',
+      status: 422,
+      form: { action: '/mina-uppgifter/radera', fields: {} },
+    }),
+    asAdmin({ name: 'administration, people', url: '/admin', status: 200 }),
+    asAdmin({ name: 'administration, search', url: '/admin?q=maja', status: 200 }),
+    asAdmin({ name: 'administration, invite', url: '/admin/bjud-in', status: 200 }),
+    asAdmin({
+      name: 'administration, invite with errors',
+      url: '/admin/bjud-in',
+      status: 422,
+      form: { action: '/admin/bjud-in', fields: { name: '', email: 'x', organisationId: '', role: '' } },
+    }),
+    asAdmin({ name: 'administration, person', url: `/admin/personer/${member.personId}`, status: 200 }),
+    asAdmin({
+      name: 'administration, membership refused',
+      url: `/admin/personer/${member.personId}`,
+      status: 422,
+      form: {
+        action: `/admin/personer/${member.personId}/medlemskap`,
+        fields: { organisationId: '', role: '' },
+      },
+    }),
+    asAdmin({ name: 'audit log', url: '/admin/logg', status: 200 }),
+    asAdmin({ name: 'audit log, filtered', url: '/admin/logg?handling=sign_in', status: 200 }),
+    asAdmin({ name: 'group internals', url: '/grupper/hogskoleradet/internt', status: 200 }),
+    asAdmin({ name: 'feedback viewer', url: '/aterkoppling/oversikt', status: 200 }),
+    asAdmin({
+      name: 'feedback viewer, marked',
+      url: '/aterkoppling/oversikt?svar=nej&markerad=behandlad',
+      status: 200,
+    }),
+    asAdmin({
+      name: 'feedback viewer, bad dates',
+      url: '/aterkoppling/oversikt?fran=2026-13-01&till=x',
+      status: 422,
+    }),
+    {
+      name: 'feedback viewer, editor without pages',
+      url: '/aterkoppling/oversikt',
+      status: 200,
+      cookie: editor.cookie,
+    },
+    { name: 'administration refused to a member', url: '/admin', status: 403, cookie: member.cookie },
+    { name: 'public page, signed in', url: '/avtal', status: 200, cookie: member.cookie },
+  ];
 }
 
 /** Answers "Nej" on a page the way a browser without JavaScript does; returns the answer's id. */
@@ -117,10 +271,11 @@ export async function answerNo(baseUrl: string, page: string): Promise<string> {
 
 /** Fetches a target's HTML as a browser without JavaScript would get it. */
 export async function fetchTarget(baseUrl: string, target: CrawlTarget): Promise<Response> {
-  if (!target.form) return fetch(new URL(target.url, baseUrl), { redirect: 'manual' });
+  const cookie: Record<string, string> = target.cookie ? { cookie: target.cookie } : {};
+  if (!target.form) return fetch(new URL(target.url, baseUrl), { redirect: 'manual', headers: cookie });
   return fetch(new URL(target.form.action, baseUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, ...cookie },
     body: new URLSearchParams(target.form.fields),
     redirect: 'manual',
   });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { Viewer } from './features/auth/permissions.ts';
 import type { Clock } from './lib/clock.ts';
 import type { RateLimiter } from './lib/rate-limiter.ts';
 import type { PageCache } from './web/page-cache.ts';
@@ -12,6 +13,8 @@ export type AppDeps = {
   clock: Clock;
   logger: Logger;
   feedbackLimiter: RateLimiter;
+  /** Sign-in link requests per client address (the per-e-mail limit is counted in the database). */
+  signInLimiter: RateLimiter;
   /** Rendered public pages for a few seconds; left out (tests), every request is built afresh. */
   pageCache?: PageCache;
 };
@@ -21,5 +24,7 @@ export type AppEnv = {
     deps: AppDeps;
     requestId: string;
     secureHeadersNonce?: string;
+    /** The signed-in person, or null; set for every request by `loadViewer`. */
+    viewer: Viewer | null;
   };
 };

@@ -5,10 +5,18 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-deps.ts';
 import { isDatabaseUnavailable } from './db/errors.ts';
+import { accountRoutes } from './features/account/account.routes.tsx';
 import { activityRoutes } from './features/activities/activities.routes.tsx';
+import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { agreementRoutes } from './features/agreements/agreements.routes.tsx';
+import { authRoutes } from './features/auth/auth.routes.tsx';
+import { devMailRoutes } from './features/auth/dev-mail.routes.tsx';
+import { oidcRoutes } from './features/auth/oidc/oidc.routes.tsx';
+import { loadViewer } from './features/auth/viewer.ts';
 import { feedbackRoutes } from './features/feedback/feedback.routes.tsx';
+import { feedbackViewerRoutes } from './features/feedback-viewer/feedback-viewer.routes.tsx';
 import { goalRoutes } from './features/goals/goals.routes.tsx';
+import { groupInternalsRoutes } from './features/groups/group-internals.routes.tsx';
 import { groupRoutes } from './features/groups/groups.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { organisationRoutes } from './features/organisations/organisations.routes.tsx';
@@ -57,6 +65,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.use(loadViewer());
   if (deps.pageCache) app.use(cachePublicPages(deps.pageCache));
 
   app.route('/', homeRoutes);
@@ -68,6 +77,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', searchRoutes);
   app.route('/', feedbackRoutes);
   app.route('/', pageRoutes);
+  app.route('/', authRoutes);
+  app.route('/', oidcRoutes);
+  app.route('/', devMailRoutes);
+  app.route('/', accountRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', groupInternalsRoutes);
+  app.route('/', feedbackViewerRoutes);
 
   app.notFound((c) => respondWithError(c, 404));
   app.onError((error, c) => {

@@ -7,6 +7,65 @@ const booleanFromEnv = z
   })
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
 
+/** Hosts where an issuer may use plain http: only this machine (tests and development). */
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * One OpenID Connect identity provider, e.g. the municipality's Entra ID tenant. We are a confidential
+ * client: the secret authenticates the code exchange (client_secret_basic unless the provider wants _post).
+ */
+const oidcProviderSchema = z.strictObject(
+  {
+    id: z
+      .string({ error: 'ska vara text' })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ska vara gemener, siffror och bindestreck, t.ex. huddinge')
+      .max(40, 'ska vara högst 40 tecken'),
+    name: z
+      .string({ error: 'ska vara text, t.ex. Huddinge kommun' })
+      .trim()
+      .min(1, 'ska vara ett namn, t.ex. Huddinge kommun')
+      .max(100, 'ska vara högst 100 tecken'),
+    issuer: z.url({ error: 'ska vara en fullständig adress' }).refine(
+      (value) => {
+        const url = new URL(value);
+        return (
+          url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))
+        );
+      },
+      { error: 'ska börja med https:// (http:// bara på 127.0.0.1 eller localhost)' },
+    ),
+    clientId: z.string({ error: 'ska vara text' }).min(1, 'saknas'),
+    clientSecret: z.string({ error: 'ska vara text' }).min(1, 'saknas'),
+    tokenEndpointAuthMethod: z
+      .enum(['client_secret_basic', 'client_secret_post'], {
+        error: 'ska vara client_secret_basic eller client_secret_post',
+      })
+      .default('client_secret_basic'),
+  },
+  { error: 'ska bara ha fälten id, name, issuer, clientId, clientSecret och tokenEndpointAuthMethod' },
+);
+
+export type OidcProviderConfig = z.infer<typeof oidcProviderSchema>;
+
+/** `OIDC_PROVIDERS`: a JSON array. Parse errors get our own message, since JSON.parse's quotes the input. */
+const oidcProvidersFromEnv = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'ska vara en JSON-lista, t.ex. [{"id": "huddinge", …}]' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(oidcProviderSchema, { error: 'ska vara en JSON-lista, t.ex. [{"id": "huddinge", …}]' })
+      .refine((providers) => new Set(providers.map((provider) => provider.id)).size === providers.length, {
+        error: 'varje id får bara förekomma en gång',
+      }),
+  );
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,6 +87,12 @@ const configSchema = z
     DEMO_DATA: booleanFromEnv.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    SIGN_IN_RATE_LIMIT: z.coerce
+      .number({ error: 'ska vara ett heltal' })
+      .int('ska vara ett heltal')
+      .min(1, 'ska vara minst 1')
+      .max(10_000, 'ska vara högst 10000')
+      .default(10),
     TRUST_PROXY: booleanFromEnv.default(false),
     PAGE_CACHE_SECONDS: z.coerce
       .number({ error: 'ska vara ett antal sekunder' })
@@ -47,6 +112,7 @@ const configSchema = z
       .trim()
       .min(3, 'ska vara en avsändaradress')
       .default('Samverkan <noreply@localhost>'),
+    OIDC_PROVIDERS: oidcProvidersFromEnv.optional(),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -58,10 +124,14 @@ const configSchema = z
     demoData: env.DEMO_DATA,
     logLevel: env.LOG_LEVEL,
     feedbackRateLimitPerHour: env.FEEDBACK_RATE_LIMIT,
+    /** Sign-in link requests per client address and hour. */
+    signInRateLimitPerHour: env.SIGN_IN_RATE_LIMIT,
     trustProxy: env.TRUST_PROXY,
     pageCacheSeconds: env.PAGE_CACHE_SECONDS,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    /** Identity providers people sign in with, in the order the sign-in page lists them. */
+    oidcProviders: env.OIDC_PROVIDERS ?? [],
   }));
 
 export type Config = z.infer<typeof configSchema>;

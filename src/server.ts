@@ -5,6 +5,7 @@ import { createApp } from './app.tsx';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { startHousekeeping } from './features/auth/housekeeping.ts';
 import { createSmtpTransport, startMailWorker } from './features/mail/mail.service.ts';
 import { systemClock } from './lib/clock.ts';
 import { createRateLimiter } from './lib/rate-limiter.ts';
@@ -39,6 +40,7 @@ async function main() {
     clock: systemClock,
     logger,
     feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
+    signInLimiter: createRateLimiter({ limit: config.signInRateLimitPerHour, windowMs: 3_600_000 }),
     pageCache: createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxBytes: 32 * 1024 * 1024 }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -54,12 +56,15 @@ async function main() {
     ? startMailWorker({ db: database.db, transport: mailTransport, clock: systemClock, logger }, 10_000)
     : undefined;
 
+  const stopHousekeeping = startHousekeeping({ db: database.db, clock: systemClock, logger }, 10 * 60_000);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    stopHousekeeping();
     await stopMailWorker?.();
     mailTransport?.close();
     await database.close();

@@ -2,6 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
+const HUDDINGE_IDP = {
+  id: 'huddinge',
+  name: 'Huddinge kommun',
+  issuer: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0',
+  clientId: 'samverkan',
+  clientSecret: 'hemligt-klientlosenord',
+};
+
 describe('loadConfig', () => {
   it('gives development defaults when nothing is set', () => {
     const config = loadConfig({});
@@ -18,6 +26,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       smtpUrl: undefined,
       mailFrom: 'Samverkan <noreply@localhost>',
+      oidcProviders: [],
     });
   });
 
@@ -36,6 +45,8 @@ describe('loadConfig', () => {
       PAGE_CACHE_SECONDS: '30',
       SMTP_URL: 'smtp://mailer:secret@smtp.example:587',
       MAIL_FROM: 'Samverkan Huddinge <samverkan@huddinge.se>',
+      SIGN_IN_RATE_LIMIT: '20',
+      OIDC_PROVIDERS: JSON.stringify([HUDDINGE_IDP]),
     });
     expect(config).toEqual({
       env: 'production',
@@ -51,6 +62,8 @@ describe('loadConfig', () => {
       pageCacheSeconds: 30,
       smtpUrl: 'smtp://mailer:secret@smtp.example:587',
       mailFrom: 'Samverkan Huddinge <samverkan@huddinge.se>',
+      signInRateLimitPerHour: 20,
+      oidcProviders: [{ ...HUDDINGE_IDP, tokenEndpointAuthMethod: 'client_secret_basic' }],
     });
   });
 
@@ -97,5 +110,64 @@ describe('loadConfig', () => {
 
   it('ignores environment variables it does not know', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: 'x' })).not.toThrow();
+  });
+
+  describe('OIDC_PROVIDERS', () => {
+    const refusal = (value: unknown) => {
+      try {
+        loadConfig({ OIDC_PROVIDERS: typeof value === 'string' ? value : JSON.stringify(value) });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).message;
+      }
+      throw new Error('accepted');
+    };
+
+    it('reads a provider, with client_secret_post if asked, and http only on loopback', () => {
+      const local = {
+        ...HUDDINGE_IDP,
+        issuer: 'http://127.0.0.1:4000',
+        tokenEndpointAuthMethod: 'client_secret_post',
+      };
+      expect(loadConfig({ OIDC_PROVIDERS: JSON.stringify([local]) }).oidcProviders).toEqual([local]);
+    });
+
+    it.each([
+      [
+        'not JSON',
+        '{"id": "huddinge", "clientSecret": "hemligt-klientlosenord"',
+        'OIDC_PROVIDERS: ska vara en JSON-lista',
+      ],
+      ['an object, not a list', { ...HUDDINGE_IDP }, 'OIDC_PROVIDERS: ska vara en JSON-lista'],
+      ['an id with capitals', [{ ...HUDDINGE_IDP, id: 'Huddinge' }], 'OIDC_PROVIDERS.0.id: ska vara gemener'],
+      ['no name', [{ ...HUDDINGE_IDP, name: ' ' }], 'OIDC_PROVIDERS.0.name: ska vara ett namn'],
+      [
+        'an http issuer',
+        [{ ...HUDDINGE_IDP, issuer: 'http://login.example' }],
+        'OIDC_PROVIDERS.0.issuer: ska börja med https://',
+      ],
+      ['no client id', [{ ...HUDDINGE_IDP, clientId: '' }], 'OIDC_PROVIDERS.0.clientId: saknas'],
+      [
+        'a number as secret',
+        [{ ...HUDDINGE_IDP, clientSecret: 123456 }],
+        'OIDC_PROVIDERS.0.clientSecret: ska vara text',
+      ],
+      ['an unknown field', [{ ...HUDDINGE_IDP, scope: 'openid' }], 'OIDC_PROVIDERS.0: ska bara ha fälten'],
+      [
+        'the same id twice',
+        [HUDDINGE_IDP, HUDDINGE_IDP],
+        'OIDC_PROVIDERS: varje id får bara förekomma en gång',
+      ],
+    ])('refuses %s with a Swedish message', (_case, value, message) => {
+      expect(refusal(value)).toContain(message);
+    });
+
+    it('never repeats the client secret in its message', () => {
+      const values = [
+        '{"id": "huddinge", "clientSecret": "hemligt-klientlosenord"',
+        [{ ...HUDDINGE_IDP, id: 'Fel Id', issuer: 'ftp://x', unknown: 'hemligt-klientlosenord' }],
+      ];
+      for (const value of values) expect(refusal(value)).not.toContain('hemligt-klientlosenord');
+    });
   });
 });

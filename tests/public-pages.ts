@@ -31,3 +31,27 @@ export const OTHER_PAGE_STATES = [
   '/avtal?aterkoppling=nej&svar=00000000-0000-4000-8000-000000000000',
   '/avtal?aterkoppling=kommentar-tack',
 ];
+
+/** The sign-in pages anyone can open, by route. `/utveckling/mejl` is 404 outside development. */
+export const SIGN_IN_PAGES: Record<string, string> = {
+  '/logga-in': '/logga-in',
+  '/logga-in/skickad': '/logga-in/skickad',
+  '/logga-in/lank': '/logga-in/lank?token=abc',
+  '/logga-in/oidc/:providerId': '/logga-in/oidc/finns-inte',
+  '/logga-in/oidc/:providerId/callback': '/logga-in/oidc/finns-inte/callback',
+  '/utveckling/mejl': '/utveckling/mejl',
+};
+
+/** One address for every page behind sign-in, opened as an administrator (who may open them all). */
+export const SIGNED_IN_PAGES: Record<string, string> = {
+  '/mina-uppgifter': '/mina-uppgifter',
+  '/mina-uppgifter/export': '/mina-uppgifter/export',
+  '/mina-uppgifter/radera': '/mina-uppgifter/radera',
+  '/admin': '/admin',
+  '/admin/bjud-in': '/admin/bjud-in',
+  '/admin/logg': '/admin/logg',
+  '/admin/personer/:id': '/admin/personer/1',
+  '/grupper/:slug/internt': '/grupper/hogskoleradet/internt',
+  '/aterkoppling/oversikt': '/aterkoppling/oversikt',
+  '/aterkoppling/oversikt.csv': '/aterkoppling/oversikt.csv',
+};

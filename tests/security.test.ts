@@ -3,13 +3,19 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
 import { MAX_BODY_BYTES } from '../src/web/middleware/security.ts';
-import { OTHER_PAGE_STATES, PUBLIC_PAGES } from './public-pages.ts';
+import { createPerson, sessionCookieFor } from './people.ts';
+import { OTHER_PAGE_STATES, PUBLIC_PAGES, SIGN_IN_PAGES, SIGNED_IN_PAGES } from './public-pages.ts';
 import { buildTestApp, createTestApp, formPost, OWN_ORIGIN, textOf, UUID } from './test-app.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   subject = await createTestApp({ env: { FEEDBACK_RATE_LIMIT: '10000' } });
+  const administrator = await createPerson(subject.deps.db, {
+    roles: { 'huddinge-kommun': 'administrator' },
+  });
+  administratorCookie = await sessionCookieFor(subject.deps.db, administrator, subject.deps.clock.now());
 });
+let administratorCookie: string;
 afterAll(() => subject.cleanup());
 
 const storedFeedback = () => subject.database.db.select().from(pageFeedback);
@@ -17,8 +23,17 @@ const storedFeedback = () => subject.database.db.select().from(pageFeedback);
 /** Every kind of response the app gives: pages, other page states, redirects and refusals. */
 async function everyResponse(): Promise<{ name: string; response: Response }[]> {
   const responses: { name: string; response: Response }[] = [];
-  for (const path of [...Object.values(PUBLIC_PAGES), ...OTHER_PAGE_STATES, '/static/styles.css']) {
+  for (const path of [
+    ...Object.values(PUBLIC_PAGES),
+    ...OTHER_PAGE_STATES,
+    ...Object.values(SIGN_IN_PAGES),
+    '/static/styles.css',
+  ]) {
     responses.push({ name: `GET ${path}`, response: await subject.request(path) });
+  }
+  for (const path of Object.values(SIGNED_IN_PAGES)) {
+    const response = await subject.request(path, { headers: { cookie: administratorCookie } });
+    responses.push({ name: `GET ${path} (signed in)`, response });
   }
   const posts: [string, RequestInit][] = [
     ['answer', formPost({ page: '/', answer: 'nej' })],
@@ -43,12 +58,14 @@ async function everyResponse(): Promise<{ name: string; response: Response }[]> 
 }
 
 describe('security headers', () => {
-  it('has an address for every public GET route, so every page is checked', () => {
+  it('has an address for every GET route, so every page is checked', () => {
     const getRoutes = subject.app.routes
       .filter((route) => route.method === 'GET')
       .map((route) => route.path)
       .filter((path) => !path.startsWith('/static'));
-    expect([...new Set(getRoutes)].sort()).toEqual(Object.keys(PUBLIC_PAGES).sort());
+    expect([...new Set(getRoutes)].sort()).toEqual(
+      Object.keys({ ...PUBLIC_PAGES, ...SIGN_IN_PAGES, ...SIGNED_IN_PAGES }).sort(),
+    );
   });
 
   it('sends a strict Content-Security-Policy with a fresh nonce on every response', async () => {

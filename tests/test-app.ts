@@ -46,6 +46,7 @@ export function buildTestApp(database: Pick<Database, 'db'>, options: TestAppOpt
     clock: options.clock ?? TODAY,
     logger: options.logger ?? pino({ level: 'silent' }),
     feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
+    signInLimiter: createRateLimiter({ limit: config.signInRateLimitPerHour, windowMs: 3_600_000 }),
     ...(options.pageCache ? { pageCache: options.pageCache } : {}),
   };
   const app = createApp(deps);

@@ -1,6 +1,8 @@
 // The one barrel file: drizzle-kit and the query builder read every table from here.
+export * from '../features/accounts/accounts.table.ts';
 export * from '../features/activities/activities.table.ts';
 export * from '../features/agreements/agreements.table.ts';
+export * from '../features/auth/oidc/oidc.table.ts';
 export * from '../features/feedback/feedback.table.ts';
 export * from '../features/goals/goals.table.ts';
 export * from '../features/groups/groups.table.ts';

@@ -1,5 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { Viewer } from '../features/auth/permissions.ts';
+import { AccountMenu } from './components/account-menu.tsx';
 import { t } from './i18n/sv.ts';
 
 export type LayoutProps = {
@@ -8,6 +10,8 @@ export type LayoutProps = {
   path: string;
   nonce?: string;
   showDemoNotice?: boolean;
+  /** The signed-in person; null on public pages, which are the same for everyone. */
+  viewer?: Viewer | null;
   children: Child;
 };
 
@@ -25,7 +29,7 @@ function isCurrentSection(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
 }
 
-export function Layout({ title, path, nonce, showDemoNotice, children }: LayoutProps) {
+export function Layout({ title, path, nonce, showDemoNotice, viewer = null, children }: LayoutProps) {
   const fullTitle =
     path === '/' ? `${t.site.name} – ${t.site.owner}` : `${title} – ${t.site.name} – ${t.site.owner}`;
   return (
@@ -56,6 +60,7 @@ export function Layout({ title, path, nonce, showDemoNotice, children }: LayoutP
                   <button type="submit">{t.search.button}</button>
                 </form>
               </search>
+              <AccountMenu viewer={viewer} path={path} />
             </div>
             <nav aria-label={t.site.mainNavLabel} class="main-nav">
               <ul class="wrap">

@@ -70,6 +70,9 @@ export function cachePublicPages(cache: PageCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // A feedback answer's own step (svar=…) is one person's; everything else is the same for all.
     if (c.req.method !== 'GET' || c.req.query('svar') !== undefined) return next();
+    // Signed-in pages carry the person's name and menu: never stored, never served from the cache.
+    // A session cookie that turned out dead still skips the cache, so that the answer can clear it.
+    if (c.get('viewer') !== null || c.req.header('cookie')?.includes('__Host-samverkan')) return next();
     // Path and query: everything after the origin (c.req.url is always absolute).
     const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
     const nonce = c.get('secureHeadersNonce') ?? '';
@@ -81,6 +84,7 @@ export function cachePublicPages(cache: PageCache): MiddlewareHandler<AppEnv> {
     await next();
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('text/html') || c.res.headers.has('set-cookie')) return;
+    if ((c.res.headers.get('cache-control') ?? '').includes('no-store')) return;
     const html = await c.res.clone().text();
     cache.set(key, nonce ? html.replaceAll(nonce, NONCE_PLACEHOLDER) : html);
   };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
+import { people } from '../accounts/accounts.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const agreementKinds = ['collaboration', 'ulf', 'placement', 'research'] as const;
@@ -59,6 +60,24 @@ export const agreementFocusAreas = pgTable(
       .references(() => focusAreas.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.focusAreaId] })],
+);
+
+/**
+ * A named contact person for a party to an agreement. The agreement is a public document, so the name
+ * stays here even if the person asks for erasure (it is then marked, see `people.keptForPublicRecordAt`).
+ */
+export const agreementContacts = pgTable(
+  'agreement_contacts',
+  {
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    organisationId: integer('organisation_id').references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.personId] }), index().on(t.personId)],
 );
 
 export type Agreement = typeof agreements.$inferSelect;

@@ -45,6 +45,8 @@ describe('answering "Var informationen till din hjälp?"', () => {
         helpful: true,
         comment: null,
         createdAt: subject.deps.clock.now(),
+        handledAt: null,
+        handledByPersonId: null,
       },
     ]);
   });

@@ -25,7 +25,16 @@ describe('recordAnswer', () => {
   it('keeps the page, the answer and the time, and nothing about the person', async () => {
     const id = await recordAnswer(deps(), { pagePath: '/avtal', helpful: false });
     expect(await rows()).toEqual([
-      { id, pagePath: '/avtal', helpful: false, comment: null, createdAt: new Date(answeredAt) },
+      {
+        id,
+        pagePath: '/avtal',
+        helpful: false,
+        comment: null,
+        createdAt: new Date(answeredAt),
+        // Only staff fill these in, in the feedback viewer.
+        handledAt: null,
+        handledByPersonId: null,
+      },
     ]);
   });
 

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { people } from '../accounts/accounts.table.ts';
 
 /**
  * Answers to "Var informationen till din hjälp?". Deliberately no IP address, user agent or cookie:
@@ -13,8 +14,11 @@ export const pageFeedback = pgTable(
     helpful: boolean().notNull(),
     comment: text(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Marked as handled in the feedback viewer: read and acted on, or nothing to do. */
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    handledByPersonId: integer('handled_by_person_id').references(() => people.id, { onDelete: 'set null' }),
   },
-  (t) => [index().on(t.pagePath, t.createdAt)],
+  (t) => [index().on(t.pagePath, t.createdAt), index().on(t.createdAt)],
 );
 
 export type PageFeedback = typeof pageFeedback.$inferSelect;

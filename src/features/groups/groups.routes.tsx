@@ -9,6 +9,7 @@ import { renderPage } from '../../web/render.tsx';
 import { findOrganisationBySlug } from '../organisations/organisations.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
 import { findAgreementOfGroup, findMembers, getGroupBySlug } from './groups.queries.ts';
+import { InternalMaterialLink } from './views/internal-material-link.tsx';
 import { MemberTable } from './views/member-table.tsx';
 
 export const groupRoutes = new Hono<AppEnv>();
@@ -36,6 +37,7 @@ groupRoutes.get('/hogskoleradet', async (c) => {
         ) : null}
         <h2>{t.council.members}</h2>
         <MemberTable members={members} caption={t.council.membersCaption} />
+        <InternalMaterialLink slug={council.slug} />
         <Updated on={page.updatedOn} />
       </>
     ),
@@ -67,6 +69,7 @@ groupRoutes.get('/flemingsberg-science', async (c) => {
             ) : null,
           )}
         </ul>
+        <InternalMaterialLink slug={network.slug} />
         {foundation?.website ? (
           <p>
             <a href={foundation.website} rel="external">
@@ -105,6 +108,7 @@ groupRoutes.get('/grupper/:slug', async (c) => {
         ) : null}
         <h2>{t.groups.members}</h2>
         <MemberTable members={members} caption={t.groups.membersCaption(group.name)} />
+        <InternalMaterialLink slug={group.slug} />
       </>
     ),
   });

@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/database.ts';
+import { startSmtpServer } from '../../../tests/smtp-server.ts';
 import { type Clock, fixedClock } from '../../lib/clock.ts';
 import {
   createSmtpTransport,
@@ -16,50 +14,6 @@ import {
   startMailWorker,
 } from './mail.service.ts';
 import { mailOutbox } from './mail.table.ts';
-
-type ReceivedMail = { envelopeTo: string[]; from: string; to: string; subject: string; text: string };
-
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
-async function startSmtpServer(port = 0) {
-  const received: ReceivedMail[] = [];
-  /** Set by a test to hold a message (by subject) before the server answers, as a slow server would. */
-  const state: { gate?: (subject: string) => Promise<void> } = {};
-  const server = new SMTPServer({
-    disableReverseLookup: true,
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        async (parsed) => {
-          await state.gate?.(parsed.subject ?? '');
-          received.push({
-            envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            from: (parsed.from?.value ?? []).map((a) => `${a.name} <${a.address}>`).join(', '),
-            to: Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? ''),
-            subject: parsed.subject ?? '',
-            // mailparser ends the text with the line break that closes the body.
-            text: (parsed.text ?? '').replace(/\n$/, ''),
-          });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.server.address() as AddressInfo;
-  return {
-    received,
-    state,
-    port: address.port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A port nothing listens on: taken from the OS, then released. */
 async function closedPort(): Promise<number> {

@@ -1,8 +1,20 @@
 /**
  * Every interface string, in Swedish. English follows in a later issue as `en.ts` with the same shape
- * (`Messages`), so a missing translation is a type error.
+ * (`Messages`), so a missing translation is a type error. The signed-in features keep their strings in
+ * files of their own (sv-*.ts), joined here.
  */
+import { accountText } from './sv-account.ts';
+import { adminText } from './sv-admin.ts';
+import { authText } from './sv-auth.ts';
+import { oidcText } from './sv-auth-oidc.ts';
+import { feedbackViewerText } from './sv-feedback-viewer.ts';
+
 export const sv = {
+  auth: authText,
+  oidc: oidcText,
+  admin: adminText,
+  account: accountText,
+  feedbackViewer: feedbackViewerText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',

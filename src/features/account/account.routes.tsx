@@ -1,0 +1,130 @@
+import { type Context, Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import type { AppEnv } from '../../app-deps.ts';
+import { stockholmDate } from '../../lib/dates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { readForm } from '../../web/form-body.ts';
+import { t } from '../../web/i18n/sv.ts';
+import { renderPage } from '../../web/render.tsx';
+import { recordAudit } from '../auth/audit.ts';
+import { requireSignIn, signedInViewer } from '../auth/guards.tsx';
+import { endAllSessions, SESSION_COOKIE } from '../auth/sessions.ts';
+import { type DetailsField, detailsForm, erasureForm } from './account.forms.ts';
+import { findAgreementContacts } from './account.queries.ts';
+import { exportAccount, loadAccount, requestErasure, saveDetails } from './account.service.ts';
+import { AccountPage, type DetailsFormState, formStateFor } from './views/account-page.tsx';
+import { ErasureDonePage, ErasurePage } from './views/erasure-page.tsx';
+
+/**
+ * Mina uppgifter. Every route acts on the signed-in person only: no person id is ever read from the
+ * request, so there is nothing to tamper with.
+ */
+export const accountRoutes = new Hono<AppEnv>();
+
+const notices: Record<string, string> = { '1': t.account.saved, oforandrat: t.account.unchanged };
+
+accountRoutes.get('/mina-uppgifter', requireSignIn(), async (c) => {
+  const account = await loadAccount(c.get('deps'), signedInViewer(c).personId);
+  const notice = notices[c.req.query('sparat') ?? ''];
+  return renderPage(c, {
+    title: t.account.title,
+    children: <AccountPage account={account} form={formStateFor(account)} notice={notice} />,
+  });
+});
+
+accountRoutes.post('/mina-uppgifter', requireSignIn(), async (c) => {
+  const personId = signedInViewer(c).personId;
+  const fields = await readForm(c);
+  const input = detailsForm.safeParse(fields);
+  if (!input.success) {
+    const typed = { name: fields.name, email: fields.email, keywords: fields.keywords };
+    const notFromOurForm =
+      input.error.issues.some((issue) => issue.code === 'unrecognized_keys') ||
+      Object.values(typed).some((value) => typeof value !== 'string');
+    if (notFromOurForm) throw new AppError('BAD_REQUEST', 'details form');
+    const errors: DetailsFormState['errors'] = {};
+    for (const issue of input.error.issues) {
+      const field = issue.path[0] as DetailsField;
+      errors[field] ??= issue.message;
+    }
+    const form: DetailsFormState = {
+      values: {
+        name: fields.name ?? '',
+        email: fields.email ?? '',
+        keywords: fields.keywords ?? '',
+        language: fields.language ?? '',
+      },
+      errors,
+    };
+    const account = await loadAccount(c.get('deps'), personId);
+    return renderPage(c, {
+      title: t.account.title,
+      status: 422,
+      children: <AccountPage account={account} form={form} />,
+    });
+  }
+  const changed = await saveDetails(c.get('deps'), personId, input.data);
+  return c.redirect(`/mina-uppgifter?sparat=${changed.length > 0 ? '1' : 'oforandrat'}`, 303);
+});
+
+accountRoutes.get('/mina-uppgifter/export', requireSignIn(), async (c) => {
+  const deps = c.get('deps');
+  const data = await exportAccount(deps, signedInViewer(c).personId);
+  const filename = `mina-uppgifter-${stockholmDate(deps.clock.now())}.json`;
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  c.header('Cache-Control', 'no-store');
+  return c.body(JSON.stringify(data, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+});
+
+accountRoutes.post('/mina-uppgifter/logga-ut-overallt', requireSignIn(), async (c) => {
+  const { db, clock } = c.get('deps');
+  const personId = signedInViewer(c).personId;
+  await db.transaction(async (tx) => {
+    const ended = await endAllSessions(tx, personId);
+    await recordAudit(tx, clock.now(), {
+      action: 'sign_out_everywhere',
+      actorPersonId: personId,
+      subjectPersonId: personId,
+      detail: { sessionsEnded: ended },
+    });
+  });
+  signOutThisBrowser(c);
+  return c.redirect('/logga-in?utloggad=alla', 303);
+});
+
+accountRoutes.get('/mina-uppgifter/radera', requireSignIn(), async (c) => {
+  const agreements = await findAgreementContacts(c.get('deps').db, signedInViewer(c).personId);
+  return renderPage(c, {
+    title: t.account.erasure.title,
+    children: <ErasurePage agreements={agreements} />,
+  });
+});
+
+accountRoutes.post('/mina-uppgifter/radera', requireSignIn(), async (c) => {
+  const deps = c.get('deps');
+  const personId = signedInViewer(c).personId;
+  const input = erasureForm.safeParse(await readForm(c));
+  if (!input.success) throw new AppError('BAD_REQUEST', 'erasure form');
+  if (input.data.bekrafta !== 'ja') {
+    const agreements = await findAgreementContacts(deps.db, personId);
+    return renderPage(c, {
+      title: t.account.erasure.title,
+      status: 422,
+      children: <ErasurePage agreements={agreements} error={t.account.erasure.confirmMissing} />,
+    });
+  }
+  const outcome = await requestErasure(deps, personId);
+  signOutThisBrowser(c);
+  // Rendered here rather than redirected: the person is signed out now, and only this answer can still
+  // say which agreements keep their name. Reloading it asks to sign in again; nothing happens twice.
+  return renderPage(c, {
+    title: outcome.keptForPublicRecord ? t.account.erasure.keptTitle : t.account.erasure.doneTitle,
+    children: <ErasureDonePage outcome={outcome} />,
+  });
+});
+
+/** The sessions are already gone on the server; this makes the browser forget its cookie too. */
+function signOutThisBrowser(c: Context<AppEnv>) {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+  c.set('viewer', null);
+}

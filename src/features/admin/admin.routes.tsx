@@ -1,0 +1,354 @@
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../../app-deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { readForm } from '../../web/form-body.ts';
+import { t } from '../../web/i18n/sv.ts';
+import { renderPage } from '../../web/render.tsx';
+import { requirePermission, signedInViewer } from '../auth/guards.tsx';
+import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
+import { canAdministerAccounts, canViewAuditLog } from '../auth/permissions.ts';
+import {
+  auditLogQuery,
+  controlIds,
+  emptyForm,
+  fieldErrors,
+  groupForm,
+  hasUnknownFields,
+  idText,
+  inviteForm,
+  membershipForm,
+  peopleQuery,
+} from './admin.forms.ts';
+import {
+  findAllGroups,
+  findAllOrganisations,
+  findAuditEntries,
+  findPeople,
+  findPerson,
+  findPersonDetails,
+} from './admin.queries.ts';
+import {
+  AdminRefusal,
+  AlreadyInvited,
+  addToGroup,
+  disablePerson,
+  enablePerson,
+  invitePerson,
+  removeFromGroup,
+  removeMembership,
+  setMembership,
+} from './admin.service.ts';
+import { AuditLogPage } from './views/audit-log-page.tsx';
+import { InvitePage, type InviteValues } from './views/invite-page.tsx';
+import { PeopleList } from './views/people-list.tsx';
+import { PersonPage, type PersonPageProps } from './views/person-page.tsx';
+
+/** Administration: people, their roles and groups, invitations and the audit log. Administrators only. */
+export const adminRoutes = new Hono<AppEnv>();
+
+const administrators = requirePermission(canAdministerAccounts);
+const text = t.admin;
+
+adminRoutes.get('/admin', administrators, async (c) => {
+  const parsed = peopleQuery.safeParse({ q: c.req.query('q'), sida: c.req.query('sida') });
+  if (!parsed.success) {
+    const queryIssue = parsed.error.issues.find((issue) => issue.path[0] === 'q');
+    if (!queryIssue) throw new AppError('BAD_REQUEST', 'people page number');
+    return renderPage(c, {
+      title: text.people.title,
+      status: 422,
+      children: (
+        <PeopleList
+          query={c.req.query('q') ?? ''}
+          page={1}
+          result={{ total: 0, people: [] }}
+          error={queryIssue.message}
+        />
+      ),
+    });
+  }
+  const { q, sida } = parsed.data;
+  const result = await findPeople(c.get('deps').db, { q, page: sida });
+  return renderPage(c, {
+    title: text.people.title,
+    children: <PeopleList query={q} page={sida} result={result} />,
+  });
+});
+
+adminRoutes.get('/admin/bjud-in', administrators, async (c) => {
+  const organisations = await findAllOrganisations(c.get('deps').db);
+  return renderPage(c, { title: text.invite.title, children: <InvitePage organisations={organisations} /> });
+});
+
+adminRoutes.post('/admin/bjud-in', administrators, async (c) => {
+  const fields = await readForm(c);
+  const input = inviteForm.safeParse(fields);
+  if (!input.success && hasUnknownFields(input.error)) throw new AppError('BAD_REQUEST', 'invite form');
+  const values: InviteValues = {
+    name: fields.name ?? '',
+    email: fields.email ?? '',
+    organisationId: fields.organisationId ?? '',
+    role: fields.role ?? '',
+  };
+  if (!input.success) return renderInvite(c, values, fieldErrors(input.error));
+  const { name, email, organisationId, role } = input.data;
+  if (organisationId !== '' && role === '')
+    return renderInvite(c, values, { role: text.refused.roleMissing });
+  try {
+    const personId = await invitePerson(c.get('deps'), signedInViewer(c), {
+      name,
+      email,
+      membership: organisationId !== '' && role !== '' ? { organisationId, role } : null,
+    });
+    return c.redirect(`/admin/personer/${personId}?klart=invited`, 303);
+  } catch (error) {
+    if (error instanceof AlreadyInvited) {
+      const existing = await findPerson(c.get('deps').db, error.personId);
+      return renderInvite(
+        c,
+        values,
+        { email: text.invite.alreadyInvited },
+        { id: error.personId, name: existing?.name || existing?.email || '' },
+      );
+    }
+    if (error instanceof AdminRefusal)
+      return renderInvite(c, values, { organisationId: text.refused[error.reason] });
+    throw error;
+  }
+});
+
+async function renderInvite(
+  c: Context<AppEnv>,
+  values: InviteValues,
+  errors: Record<string, string>,
+  existing?: { id: number; name: string },
+) {
+  const organisations = await findAllOrganisations(c.get('deps').db);
+  return renderPage(c, {
+    title: text.invite.title,
+    status: 422,
+    children: (
+      <InvitePage
+        organisations={organisations}
+        values={values}
+        errors={errors}
+        {...(existing ? { existing } : {})}
+      />
+    ),
+  });
+}
+
+adminRoutes.get('/admin/logg', requirePermission(canViewAuditLog), async (c) => {
+  const parsed = auditLogQuery.safeParse({
+    handling: c.req.query('handling'),
+    person: c.req.query('person'),
+    sida: c.req.query('sida'),
+  });
+  const { db } = c.get('deps');
+  if (!parsed.success) {
+    const actionIssue = parsed.error.issues.find((issue) => issue.path[0] === 'handling');
+    if (!actionIssue || parsed.error.issues.length > 1) throw new AppError('BAD_REQUEST', 'audit log query');
+    return renderPage(c, {
+      title: text.log.title,
+      status: 422,
+      children: (
+        <AuditLogPage action="" person={null} page={1} entries={[]} total={0} error={actionIssue.message} />
+      ),
+    });
+  }
+  const { handling, person: personId, sida } = parsed.data;
+  const person = personId === '' ? undefined : await findPerson(db, personId);
+  if (personId !== '' && !person) throw new AppError('NOT_FOUND', `audit log person ${personId}`);
+  const { entries, total } = await findAuditEntries(db, {
+    ...(handling ? { action: handling } : {}),
+    ...(person ? { personId: person.id } : {}),
+    page: sida,
+  });
+  return renderPage(c, {
+    title: text.log.title,
+    children: (
+      <AuditLogPage action={handling} person={person ?? null} page={sida} entries={entries} total={total} />
+    ),
+  });
+});
+
+/** The person id in the path; anything but a plain id is a page that does not exist. */
+function personIdOf(c: Context<AppEnv>): number {
+  const id = idText.safeParse(c.req.param('id'));
+  if (!id.success) throw new AppError('NOT_FOUND', 'person id');
+  return id.data;
+}
+
+function numericParam(c: Context<AppEnv>, name: string): number {
+  const id = idText.safeParse(c.req.param(name));
+  if (!id.success) throw new AppError('NOT_FOUND', `${name} in path`);
+  return id.data;
+}
+
+const doneMessages: Record<string, string> = text.done;
+
+adminRoutes.get('/admin/personer/:id', administrators, async (c) => {
+  const done = c.req.query('klart') ?? '';
+  return renderPerson(c, personIdOf(c), {
+    notice: Object.hasOwn(doneMessages, done) ? doneMessages[done] : undefined,
+  });
+});
+
+async function renderPerson(
+  c: Context<AppEnv>,
+  personId: number,
+  extra: Pick<PersonPageProps, 'notice' | 'errors' | 'values'>,
+  status: 200 | 422 = 200,
+) {
+  const { db, config } = c.get('deps');
+  const person = await findPerson(db, personId);
+  if (!person) throw new AppError('NOT_FOUND', `person ${personId}`);
+  const [details, organisations, groups] = await Promise.all([
+    findPersonDetails(db, personId),
+    findAllOrganisations(db),
+    findAllGroups(db),
+  ]);
+  const providers = new Map(
+    config.oidcProviders.map((provider) => [withoutTrailingSlash(provider.issuer), provider.name]),
+  );
+  const issuerName = (issuer: string) =>
+    issuer === EMAIL_LINK_ISSUER
+      ? text.person.emailLink
+      : (providers.get(withoutTrailingSlash(issuer)) ?? issuer);
+  return renderPage(c, {
+    title: person.name || person.email || text.unnamed,
+    status,
+    children: (
+      <PersonPage
+        person={person}
+        details={details}
+        issuerName={issuerName}
+        organisations={organisations}
+        groups={groups}
+        isViewer={signedInViewer(c).personId === personId}
+        {...extra}
+      />
+    ),
+  });
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+const addFormControls = [controlIds.newOrganisation, controlIds.newRole, controlIds.newGroup];
+
+/**
+ * Runs a change and answers with a redirect to the person page and its status message, or, when the
+ * rules refuse it, with the page again and the message next to the control it concerns.
+ */
+async function change(
+  c: Context<AppEnv>,
+  personId: number,
+  done: keyof typeof text.done,
+  run: () => Promise<void>,
+  values: NonNullable<PersonPageProps['values']> = {},
+) {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof AdminRefusal)) throw error;
+    // What was chosen is kept in the add forms only; a refused row keeps showing the stored role.
+    const inAddForm = addFormControls.includes(error.field);
+    return renderPerson(
+      c,
+      personId,
+      { errors: { [error.field]: text.refused[error.reason] }, values: inAddForm ? values : {} },
+      422,
+    );
+  }
+  return c.redirect(`/admin/personer/${personId}?klart=${done}`, 303);
+}
+
+/** Reads a form that is only a button: any field in it is a bad request. */
+async function readButtonForm(c: Context<AppEnv>): Promise<void> {
+  if (!emptyForm.safeParse(await readForm(c)).success) throw new AppError('BAD_REQUEST', 'button form');
+}
+
+adminRoutes.post('/admin/personer/:id/medlemskap', administrators, async (c) => {
+  const personId = personIdOf(c);
+  const fields = await readForm(c);
+  const input = membershipForm.safeParse(fields);
+  const values = { organisationId: fields.organisationId ?? '', role: fields.role ?? '' };
+  if (!input.success) {
+    if (hasUnknownFields(input.error)) throw new AppError('BAD_REQUEST', 'membership form');
+    const errors = fieldErrors(input.error);
+    return renderPerson(
+      c,
+      personId,
+      {
+        errors: {
+          ...(errors.organisationId ? { [controlIds.newOrganisation]: errors.organisationId } : {}),
+          ...(errors.role ? { [controlIds.newRole]: errors.role } : {}),
+        },
+        values,
+      },
+      422,
+    );
+  }
+  return change(
+    c,
+    personId,
+    'roleSaved',
+    () => setMembership(c.get('deps'), signedInViewer(c), { personId, ...input.data }),
+    values,
+  );
+});
+
+adminRoutes.post('/admin/personer/:id/medlemskap/:organisationId/ta-bort', administrators, async (c) => {
+  const personId = personIdOf(c);
+  const organisationId = numericParam(c, 'organisationId');
+  await readButtonForm(c);
+  return change(c, personId, 'membershipRemoved', () =>
+    removeMembership(c.get('deps'), signedInViewer(c), { personId, organisationId }),
+  );
+});
+
+adminRoutes.post('/admin/personer/:id/grupper', administrators, async (c) => {
+  const personId = personIdOf(c);
+  const fields = await readForm(c);
+  const input = groupForm.safeParse(fields);
+  const values = { groupId: fields.groupId ?? '' };
+  if (!input.success) {
+    if (hasUnknownFields(input.error)) throw new AppError('BAD_REQUEST', 'group form');
+    return renderPerson(
+      c,
+      personId,
+      { errors: { [controlIds.newGroup]: text.refused.groupMissing }, values },
+      422,
+    );
+  }
+  return change(
+    c,
+    personId,
+    'groupAdded',
+    () => addToGroup(c.get('deps'), signedInViewer(c), { personId, groupId: input.data.groupId }),
+    values,
+  );
+});
+
+adminRoutes.post('/admin/personer/:id/grupper/:groupId/ta-bort', administrators, async (c) => {
+  const personId = personIdOf(c);
+  const groupId = numericParam(c, 'groupId');
+  await readButtonForm(c);
+  return change(c, personId, 'groupRemoved', () =>
+    removeFromGroup(c.get('deps'), signedInViewer(c), { personId, groupId }),
+  );
+});
+
+adminRoutes.post('/admin/personer/:id/stang-av', administrators, async (c) => {
+  const personId = personIdOf(c);
+  await readButtonForm(c);
+  return change(c, personId, 'disabled', () => disablePerson(c.get('deps'), signedInViewer(c), personId));
+});
+
+adminRoutes.post('/admin/personer/:id/aktivera', administrators, async (c) => {
+  const personId = personIdOf(c);
+  await readButtonForm(c);
+  return change(c, personId, 'enabled', () => enablePerson(c.get('deps'), signedInViewer(c), personId));
+});

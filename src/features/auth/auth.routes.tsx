@@ -1,0 +1,155 @@
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../../app-deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { clientAddress } from '../../web/client-address.ts';
+import { readForm } from '../../web/form-body.ts';
+import { t } from '../../web/i18n/sv.ts';
+import { renderPage } from '../../web/render.tsx';
+import { recordAudit } from './audit.ts';
+import { linkRequestForm, linkUseForm } from './auth.forms.ts';
+import { EMAIL_LINK_ISSUER, signInWithIdentity } from './identities.tsx';
+import { safeNextPath } from './next-path.ts';
+import { endSessionOfRequest } from './sessions.ts';
+import { consumeSignInLink, normaliseEmail, requestSignInLink } from './sign-in-links.service.ts';
+import { SignInPage } from './views/sign-in-page.tsx';
+
+export const authRoutes = new Hono<AppEnv>();
+
+authRoutes.get('/logga-in', (c) => {
+  const signedOut = c.req.query('utloggad');
+  const notice =
+    signedOut === 'alla' ? t.auth.signedOutEverywhere : signedOut === '1' ? t.auth.signedOutBody : undefined;
+  return renderSignIn(c, { nextPath: safeNextPath(c.req.query('nasta')), notice });
+});
+
+authRoutes.post('/logga-in/lank', async (c) => {
+  const fields = await readForm(c);
+  const input = linkRequestForm.safeParse(fields);
+  const nextPath = safeNextPath(fields.nasta);
+  if (!input.success) {
+    const unknownField = input.error.issues.some((issue) => issue.code === 'unrecognized_keys');
+    if (unknownField || typeof fields.email !== 'string')
+      throw new AppError('BAD_REQUEST', 'sign-in link form');
+    const message =
+      input.error.issues.find((issue) => issue.path[0] === 'email')?.message ?? t.auth.emailInvalid;
+    return renderSignIn(c, { nextPath, email: fields.email, error: message }, 422);
+  }
+  const deps = c.get('deps');
+  if (!deps.signInLimiter.hit(clientAddress(c))) return tooManyLinks(c);
+  const outcome = await requestSignInLink(deps, input.data.email, nextPath);
+  if (outcome === 'rate-limited') return tooManyLinks(c);
+  return c.redirect('/logga-in/skickad', 303);
+});
+
+authRoutes.get('/logga-in/skickad', (c) =>
+  renderPage(c, {
+    title: t.auth.linkSentTitle,
+    children: (
+      <>
+        <h1>{t.auth.linkSentTitle}</h1>
+        <p>{t.auth.linkSentBody('adressen')}</p>
+        <p>
+          <a href="/logga-in">{t.auth.requestNewLink}</a>
+        </p>
+      </>
+    ),
+  }),
+);
+
+// The link opens a page with a button rather than signing in on GET: mail scanners that follow links
+// would otherwise use up the one-time link before the person clicks it.
+authRoutes.get('/logga-in/lank', (c) => {
+  const token = c.req.query('token') ?? '';
+  if (token === '' || token.length > 100) return linkDead(c);
+  return renderPage(c, {
+    title: t.auth.confirmTitle,
+    children: (
+      <>
+        <h1>{t.auth.confirmTitle}</h1>
+        <p>{t.auth.confirmBody}</p>
+        <form method="post" action="/logga-in/lank/anvand">
+          <input type="hidden" name="token" value={token} />
+          <button type="submit">{t.auth.confirmButton}</button>
+        </form>
+      </>
+    ),
+  });
+});
+
+authRoutes.post('/logga-in/lank/anvand', async (c) => {
+  const input = linkUseForm.safeParse(await readForm(c));
+  if (!input.success) throw new AppError('BAD_REQUEST', 'sign-in link use form');
+  const { db, clock } = c.get('deps');
+  const now = clock.now();
+  const link = await consumeSignInLink(db, input.data.token, now);
+  if (!link) {
+    await recordAudit(db, now, {
+      action: 'sign_in_refused',
+      actorPersonId: null,
+      detail: { method: 'e-post', reason: 'dead link' },
+    });
+    return linkDead(c);
+  }
+  const address = normaliseEmail(link.email);
+  return signInWithIdentity(
+    c,
+    { issuer: EMAIL_LINK_ISSUER, subject: address, email: address, name: null, method: 'e-post' },
+    safeNextPath(link.nextPath),
+  );
+});
+
+authRoutes.post('/logga-ut', async (c) => {
+  const { db, clock } = c.get('deps');
+  const viewer = c.get('viewer');
+  if (viewer)
+    await recordAudit(db, clock.now(), {
+      action: 'sign_out',
+      actorPersonId: viewer.personId,
+      subjectPersonId: viewer.personId,
+    });
+  await endSessionOfRequest(c, db);
+  c.set('viewer', null);
+  return c.redirect('/logga-in?utloggad=1', 303);
+});
+
+function renderSignIn(
+  c: Context<AppEnv>,
+  props: { nextPath: string; email?: string; error?: string; notice?: string | undefined },
+  status: 200 | 422 = 200,
+) {
+  const providers = c.get('deps').config.oidcProviders.map(({ id, name }) => ({ id, name }));
+  return renderPage(c, {
+    title: t.auth.signInTitle,
+    status,
+    children: <SignInPage providers={providers} {...props} />,
+  });
+}
+
+function linkDead(c: Context<AppEnv>) {
+  return renderPage(c, {
+    title: t.auth.linkDeadTitle,
+    status: 400,
+    children: (
+      <>
+        <h1>{t.auth.linkDeadTitle}</h1>
+        <p>{t.auth.linkDeadBody}</p>
+        <p>
+          <a href="/logga-in">{t.auth.requestNewLink}</a>
+        </p>
+      </>
+    ),
+  });
+}
+
+function tooManyLinks(c: Context<AppEnv>) {
+  return renderPage(c, {
+    title: t.auth.tooManyLinksTitle,
+    status: 429,
+    children: (
+      <>
+        <h1>{t.auth.tooManyLinksTitle}</h1>
+        <p>{t.auth.tooManyLinksBody}</p>
+      </>
+    ),
+  });
+}

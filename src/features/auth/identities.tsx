@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-deps.ts';
+import { t } from '../../web/i18n/sv.ts';
+import { renderPage } from '../../web/render.tsx';
+import { people, personIdentities } from '../accounts/accounts.table.ts';
+import type { DbOrTx } from '../mail/mail.service.ts';
+import { recordAudit } from './audit.ts';
+import { startSession } from './sessions.ts';
+
+/** The issuer of e-mail-link identities; their subject is the lower-cased address. */
+export const EMAIL_LINK_ISSUER = 'urn:samverkan:e-postlank';
+
+export type VerifiedIdentity = {
+  /** The OIDC issuer URL, or EMAIL_LINK_ISSUER. */
+  issuer: string;
+  /** OIDC `sub`, or the lower-cased e-mail address. */
+  subject: string;
+  email: string | null;
+  name: string | null;
+  /** How the identity was proven, for the audit log: a provider id or 'e-post'. */
+  method: string;
+};
+
+/**
+ * Finds the person behind a verified identity (issuer + subject, never the e-mail alone), creating one
+ * the first time, and starts a new session. A disabled account is refused and the refusal logged.
+ */
+export async function signInWithIdentity(
+  c: Context<AppEnv>,
+  identity: VerifiedIdentity,
+  nextPath: string,
+): Promise<Response> {
+  const { db, clock } = c.get('deps');
+  const now = clock.now();
+  const outcome = await db.transaction(async (tx) => {
+    const personId = await findOrCreatePerson(tx, identity);
+    const [person] = await tx.select().from(people).where(eq(people.id, personId));
+    if (!person || person.disabledAt) {
+      await recordAudit(tx, now, {
+        action: 'sign_in_refused',
+        actorPersonId: null,
+        subjectPersonId: personId,
+        detail: { method: identity.method, reason: 'disabled' },
+      });
+      return 'disabled' as const;
+    }
+    await tx
+      .update(people)
+      .set({
+        lastSignInAt: now,
+        // Fill in what we do not know yet; a person's own edits are never overwritten by a provider.
+        ...(person.name === '' && identity.name ? { name: identity.name } : {}),
+        ...(person.email === null && identity.email ? { email: identity.email } : {}),
+      })
+      .where(eq(people.id, personId));
+    await recordAudit(tx, now, {
+      action: 'sign_in',
+      actorPersonId: personId,
+      subjectPersonId: personId,
+      detail: { method: identity.method },
+    });
+    await startSession(c, tx, personId);
+    return 'signed-in' as const;
+  });
+  if (outcome === 'disabled') {
+    return renderPage(c, {
+      title: t.auth.disabledTitle,
+      status: 403,
+      children: (
+        <>
+          <h1>{t.auth.disabledTitle}</h1>
+          <p>{t.auth.disabledBody}</p>
+        </>
+      ),
+    });
+  }
+  return c.redirect(nextPath, 303);
+}
+
+async function findOrCreatePerson(tx: DbOrTx, identity: VerifiedIdentity): Promise<number> {
+  const [known] = await tx
+    .select({ personId: personIdentities.personId })
+    .from(personIdentities)
+    .where(and(eq(personIdentities.issuer, identity.issuer), eq(personIdentities.subject, identity.subject)));
+  if (known) return known.personId;
+  const [created] = await tx
+    .insert(people)
+    .values({ name: identity.name ?? '', email: identity.email })
+    .returning({ id: people.id });
+  if (!created) throw new Error('people insert returned no row');
+  // Two first sign-ins at once: the second insert does nothing and we use the winner's person.
+  const [linked] = await tx
+    .insert(personIdentities)
+    .values({ personId: created.id, issuer: identity.issuer, subject: identity.subject })
+    .onConflictDoNothing()
+    .returning({ personId: personIdentities.personId });
+  if (linked) return linked.personId;
+  await tx.delete(people).where(eq(people.id, created.id));
+  return findOrCreatePerson(tx, identity);
+}

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { eq, lte } from 'drizzle-orm';
+import * as client from 'openid-client';
+import type { AppDeps } from '../../../app-deps.ts';
+import type { OidcProviderConfig } from '../../../config.ts';
+import { recordAudit } from '../audit.ts';
+import type { VerifiedIdentity } from '../identities.tsx';
+import { oidcSignInRequests } from './oidc.table.ts';
+import {
+  isUnreachable,
+  ProviderUnavailableError,
+  providerConfiguration,
+  refusalCode,
+} from './oidc-client.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'logger'>;
+
+/** How long a person has at the identity provider before the sign-in must be started again. */
+export const SIGN_IN_REQUEST_TTL_MS = 10 * 60_000;
+
+/** What we ask the provider for: who the person is (sub), and their e-mail and name as contact details. */
+const SCOPE = 'openid email profile';
+
+export function callbackUrl(deps: Pick<AppDeps, 'config'>, provider: OidcProviderConfig): string {
+  return `${deps.config.baseUrl}/logga-in/oidc/${provider.id}/callback`;
+}
+
+/** Only the hash is stored, so a copy of the table cannot be used to finish someone else's sign-in. */
+export function hashState(state: string): string {
+  return createHash('sha256').update(state).digest('base64url');
+}
+
+/**
+ * Starts an authorisation code flow with PKCE: a fresh state, nonce and code verifier, kept server-side
+ * until the provider sends the person back. Returns where to send the browser, and the state, which the
+ * route also puts in a cookie so only this browser can finish the sign-in.
+ */
+export async function startSignIn(
+  deps: Deps,
+  provider: OidcProviderConfig,
+  nextPath: string,
+): Promise<{ authorizationUrl: string; state: string }> {
+  const configuration = await providerConfiguration(provider);
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const codeVerifier = client.randomPKCECodeVerifier();
+  const now = deps.clock.now();
+  // Abandoned sign-ins are cleared here, so the table holds at most ten minutes of them.
+  await deps.db.delete(oidcSignInRequests).where(lte(oidcSignInRequests.expiresAt, now));
+  await deps.db.insert(oidcSignInRequests).values({
+    stateHash: hashState(state),
+    providerId: provider.id,
+    codeVerifier,
+    nonce,
+    nextPath,
+    expiresAt: new Date(now.getTime() + SIGN_IN_REQUEST_TTL_MS),
+  });
+  const url = client.buildAuthorizationUrl(configuration, {
+    redirect_uri: callbackUrl(deps, provider),
+    scope: SCOPE,
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+  });
+  return { authorizationUrl: url.href, state };
+}
+
+export type SignInOutcome =
+  | { outcome: 'verified'; identity: VerifiedIdentity; nextPath: string }
+  | { outcome: 'refused'; reason: string };
+
+/**
+ * Finishes a sign-in from the provider's redirect. The stored request is deleted as it is read, so a
+ * state works once. openid-client exchanges the code (with the PKCE verifier and our client secret) and
+ * checks the ID token: signature against the provider's keys, `iss`, `aud` = our client id, expiry and
+ * our nonce. Every refusal is written to the audit log with a reason code, never a token or code.
+ * Throws ProviderUnavailableError when the provider cannot be reached.
+ */
+export async function finishSignIn(
+  deps: Deps,
+  provider: OidcProviderConfig,
+  query: URLSearchParams,
+  stateFromCookie: string | undefined,
+): Promise<SignInOutcome> {
+  const refuse = async (reason: string): Promise<SignInOutcome> => {
+    await recordAudit(deps.db, deps.clock.now(), {
+      action: 'sign_in_refused',
+      actorPersonId: null,
+      detail: { method: provider.id, reason },
+    });
+    deps.logger.info({ provider: provider.id, reason }, 'oidc sign-in refused');
+    return { outcome: 'refused', reason };
+  };
+
+  const state = query.get('state');
+  if (!state || state.length > 200) return refuse('missing_state');
+  const [request] = await deps.db
+    .delete(oidcSignInRequests)
+    .where(eq(oidcSignInRequests.stateHash, hashState(state)))
+    .returning();
+  if (!request) return refuse('unknown_state');
+  if (request.providerId !== provider.id) return refuse('provider_mismatch');
+  if (request.expiresAt.getTime() <= deps.clock.now().getTime()) return refuse('expired');
+  // A callback link made in another browser (login CSRF: being signed in as the attacker) fails here.
+  if (stateFromCookie !== state) return refuse('other_browser');
+  const providerError = query.get('error');
+  if (providerError !== null) return refuse(`provider_error:${providerError.slice(0, 64)}`);
+
+  const configuration = await providerConfiguration(provider);
+  const current = new URL(callbackUrl(deps, provider));
+  current.search = query.toString();
+  try {
+    const tokens = await client.authorizationCodeGrant(configuration, current, {
+      pkceCodeVerifier: request.codeVerifier,
+      expectedNonce: request.nonce,
+      expectedState: state,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!claims) return refuse('no_id_token');
+    let details = contactDetails(claims);
+    // Providers that follow the spec strictly give e-mail and name only from the userinfo endpoint.
+    if (
+      (details.email === null || details.name === null) &&
+      configuration.serverMetadata().userinfo_endpoint
+    ) {
+      const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+      const extra = contactDetails(userInfo);
+      details = { email: details.email ?? extra.email, name: details.name ?? extra.name };
+    }
+    return {
+      outcome: 'verified',
+      identity: { issuer: claims.iss, subject: claims.sub, ...details, method: provider.id },
+      nextPath: request.nextPath,
+    };
+  } catch (error) {
+    if (isUnreachable(error)) throw new ProviderUnavailableError(provider.id, { cause: error });
+    return refuse(refusalCode(error).slice(0, 100));
+  }
+}
+
+/** E-mail and name are contact details only, never the key; odd values are dropped, not stored. */
+function contactDetails(claims: Record<string, unknown>): { email: string | null; name: string | null } {
+  const email = typeof claims.email === 'string' ? claims.email.trim() : '';
+  const given = typeof claims.given_name === 'string' ? claims.given_name : '';
+  const family = typeof claims.family_name === 'string' ? claims.family_name : '';
+  const name = (typeof claims.name === 'string' ? claims.name : `${given} ${family}`).trim();
+  return {
+    email: email.length > 0 && email.length <= 254 && email.includes('@') ? email : null,
+    name: name.length > 0 && name.length <= 200 ? name : null,
+  };
+}

@@ -1,0 +1,137 @@
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../app-deps.ts';
+import { t } from '../../web/i18n/sv.ts';
+import { people, personIdentities, signInTokens } from '../accounts/accounts.table.ts';
+import { type DbOrTx, queueMail } from '../mail/mail.service.ts';
+import { recordAudit } from './audit.ts';
+import { EMAIL_LINK_ISSUER } from './identities.tsx';
+import { hashToken, newToken } from './sessions.ts';
+
+export const SIGN_IN_LINK_VALID_MS = 15 * 60_000;
+export const INVITATION_VALID_MS = 7 * 24 * 3_600_000;
+/** Links per e-mail address and hour; more would be a way to flood someone's inbox. */
+export const LINKS_PER_ADDRESS_PER_HOUR = 5;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Sends a sign-in link unless the address has had too many lately. The caller answers the same way
+ * whether or not the address belongs to anyone (a new address becomes an account when the link is used);
+ * a disabled account gets no mail, and the page says nothing about it.
+ */
+export async function requestSignInLink(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
+  email: string,
+  nextPath: string,
+): Promise<'queued' | 'rate-limited'> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const address = normaliseEmail(email);
+  return db.transaction(async (tx) => {
+    // Serialises requests for one address, so the count below cannot be raced past.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${address}`}))`);
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(signInTokens)
+      .where(
+        and(
+          sql`lower(${signInTokens.email}) = ${address}`,
+          gt(signInTokens.createdAt, new Date(now.getTime() - 3_600_000)),
+        ),
+      );
+    if ((recent?.n ?? 0) >= LINKS_PER_ADDRESS_PER_HOUR) return 'rate-limited';
+    const holder = await personWithEmailIdentity(tx, address);
+    await recordAudit(tx, now, {
+      action: 'sign_in_link_requested',
+      actorPersonId: null,
+      subjectPersonId: holder?.id ?? null,
+      detail: holder?.disabledAt ? { refused: 'disabled' } : {},
+    });
+    if (holder?.disabledAt) return 'queued';
+    await issueLink(tx, deps, { email: address, purpose: 'sign_in', nextPath, now });
+    return 'queued';
+  });
+}
+
+/** An invitation: a sign-in link that lasts a week, with a note saying who invited. */
+export async function sendInvitation(
+  tx: DbOrTx,
+  deps: Pick<AppDeps, 'config'>,
+  invitation: { email: string; inviterName: string; now: Date },
+): Promise<void> {
+  await issueLink(tx, deps, {
+    email: normaliseEmail(invitation.email),
+    purpose: 'invitation',
+    nextPath: '/mina-uppgifter',
+    now: invitation.now,
+    inviterName: invitation.inviterName,
+  });
+}
+
+async function issueLink(
+  tx: DbOrTx,
+  deps: Pick<AppDeps, 'config'>,
+  link: {
+    email: string;
+    purpose: 'sign_in' | 'invitation';
+    nextPath: string;
+    now: Date;
+    inviterName?: string;
+  },
+): Promise<void> {
+  const token = newToken();
+  const validMs = link.purpose === 'invitation' ? INVITATION_VALID_MS : SIGN_IN_LINK_VALID_MS;
+  await tx.insert(signInTokens).values({
+    tokenHash: hashToken(token),
+    email: link.email,
+    purpose: link.purpose,
+    nextPath: link.nextPath,
+    createdAt: link.now,
+    expiresAt: new Date(link.now.getTime() + validMs),
+  });
+  // The token goes in the query string: request logs record the path only.
+  const url = `${deps.config.baseUrl}/logga-in/lank?${new URLSearchParams({ token })}`;
+  const mail =
+    link.purpose === 'invitation'
+      ? {
+          subject: t.auth.mail.invitationSubject,
+          text: t.auth.mail.invitationBody(url, link.inviterName ?? ''),
+        }
+      : { subject: t.auth.mail.signInSubject, text: t.auth.mail.signInBody(url) };
+  await queueMail(tx, { to: link.email, ...mail }, { now: () => link.now });
+}
+
+/**
+ * Uses a link: marks it used in the same statement that checks it is unused and in date, so two clicks
+ * at once cannot both sign in. Returns the address and where to go, or null for a dead link.
+ */
+export async function consumeSignInLink(
+  db: DbOrTx,
+  token: string,
+  now: Date,
+): Promise<{ email: string; nextPath: string } | null> {
+  if (token.length === 0 || token.length > 100) return null;
+  const [used] = await db
+    .update(signInTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(signInTokens.tokenHash, hashToken(token)),
+        isNull(signInTokens.usedAt),
+        gt(signInTokens.expiresAt, now),
+      ),
+    )
+    .returning({ email: signInTokens.email, nextPath: signInTokens.nextPath });
+  return used ?? null;
+}
+
+async function personWithEmailIdentity(tx: DbOrTx, address: string) {
+  const [row] = await tx
+    .select({ id: people.id, disabledAt: people.disabledAt })
+    .from(personIdentities)
+    .innerJoin(people, eq(people.id, personIdentities.personId))
+    .where(and(eq(personIdentities.issuer, EMAIL_LINK_ISSUER), eq(personIdentities.subject, address)));
+  return row;
+}

@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import type { AppEnv } from '../../app-deps.ts';
+import type { Db } from '../../db/client.ts';
+import { groupMemberships, memberships, people } from '../accounts/accounts.table.ts';
+import type { Viewer } from './permissions.ts';
+import { endAllSessions, findLiveSession, hasSessionCookie, SESSION_COOKIE } from './sessions.ts';
+
+/**
+ * Sets `viewer` (the signed-in person, or null) on every request. Requests without our cookie cost
+ * nothing. Every answer to a signed-in request is `Cache-Control: no-store`: it may hold personal data.
+ */
+export function loadViewer(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('viewer', null);
+    if (hasSessionCookie(c)) {
+      const session = await findLiveSession(c);
+      const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
+      if (viewer) c.set('viewer', viewer);
+      else deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+    }
+    await next();
+    if (c.get('viewer') !== null || hasSessionCookie(c)) c.header('Cache-Control', 'no-store');
+  };
+}
+
+/** The person with their roles and groups; null (and no sessions left) if the account is disabled. */
+export async function viewerFor(db: Db, personId: number): Promise<Viewer | null> {
+  const [person] = await db.select().from(people).where(eq(people.id, personId));
+  if (!person) return null;
+  if (person.disabledAt) {
+    // Disabling ends sessions at once; this catches one started a moment before.
+    await endAllSessions(db, personId);
+    return null;
+  }
+  const [roles, groups] = await Promise.all([
+    db
+      .select({ organisationId: memberships.organisationId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.personId, personId)),
+    db
+      .select({ groupId: groupMemberships.groupId })
+      .from(groupMemberships)
+      .where(eq(groupMemberships.personId, personId)),
+  ]);
+  return {
+    personId,
+    name: person.name,
+    email: person.email,
+    language: person.language,
+    memberships: roles,
+    groupIds: groups.map((group) => group.groupId),
+  };
+}

@@ -1,0 +1,28 @@
+import { PUBLIC_PAGES } from './public-pages.ts';
+
+/**
+ * Routes anyone may use, signed in or not, each with why. Together with the protected routes in
+ * `authorisation.test.ts` this names every route the app has; that test fails for a route in neither.
+ */
+export const OPEN_ROUTES: Record<string, string> = {
+  ...Object.fromEntries(Object.keys(PUBLIC_PAGES).map((path) => [`GET ${path}`, 'public page'])),
+  'POST /aterkoppling': 'page feedback: anyone may answer (no account, no cookie)',
+  'POST /aterkoppling/:id/kommentar':
+    'page feedback comment: only the holder of the random answer id can add it',
+  'GET /logga-in': 'the sign-in page',
+  'POST /logga-in/lank': 'asking for a sign-in link (rate-limited per client and address)',
+  'GET /logga-in/skickad': '"look in your mail"',
+  'GET /logga-in/lank': 'the page a mailed link opens (a button, so scanners do not use the link)',
+  'POST /logga-in/lank/anvand': 'using a sign-in link: the token is the credential',
+  'POST /logga-ut': 'signing out: ends whatever session the request has, if any',
+  'GET /logga-in/oidc/:providerId': 'starting an OIDC sign-in',
+  'GET /logga-in/oidc/:providerId/callback':
+    'the identity provider’s answer: state, cookie and code are the credential',
+  'GET /utveckling/mejl':
+    'development only, and only without SMTP: 404 everywhere else (tested in dev-mail.test.ts)',
+};
+
+/** Middleware entries in `app.routes`, which are not routes anyone requests. */
+export function isMiddlewareEntry(key: string): boolean {
+  return key.endsWith(' /*') || key === 'ALL /static/*';
+}
