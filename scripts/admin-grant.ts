@@ -1,3 +1,4 @@
+import { migrateDatabase } from '../src/db/migrate.ts';
 import { grantAdministrator } from '../src/features/accounts/grant-administrator.ts';
 import { runWithDatabase } from './with-database.ts';
 
@@ -8,6 +9,8 @@ if (!email?.includes('@')) {
   process.exit(1);
 }
 await runWithDatabase(async ({ database }) => {
+  // A data directory from before the accounts existed gets their tables first.
+  await migrateDatabase(database.db);
   const outcome = await grantAdministrator(database.db, email, new Date());
   if (outcome.kind === 'granted') {
     console.log(`Person ${outcome.personId} är nu administratör i ${outcome.organisation}.`);

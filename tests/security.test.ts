@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { serve } from '@hono/node-server';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people } from '../src/features/accounts/accounts.table.ts';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
 import { MAX_BODY_BYTES } from '../src/web/middleware/security.ts';
 import { createPerson, sessionCookieFor } from './people.ts';
@@ -164,6 +166,24 @@ describe('cross-site requests', () => {
     expect(text).toContain('Åtgärden är inte tillåten');
     expect(text).toContain('Begäran kom inte från den här webbplatsen och stoppades av säkerhetsskäl.');
     expect(await storedFeedback()).toHaveLength(before);
+  });
+
+  it('refuses a cross-site POST even when the browser sends a valid session cookie along', async () => {
+    const victim = await createPerson(subject.deps.db, { name: 'Offer Person' });
+    const crossSite = {
+      origin: 'https://evil.example',
+      'sec-fetch-site': 'cross-site',
+      cookie: administratorCookie,
+    };
+    const disable = await subject.request(`/admin/personer/${victim}/stang-av`, formPost({}, crossSite));
+    expect(disable.status).toBe(403);
+    const [row] = await subject.deps.db.select().from(people).where(eq(people.id, victim));
+    expect(row?.disabledAt).toBeNull();
+    // Nor can another site sign the administrator out.
+    const signOut = await subject.request('/logga-ut', formPost({}, crossSite));
+    expect(signOut.status).toBe(403);
+    const still = await subject.request('/mina-uppgifter', { headers: { cookie: administratorCookie } });
+    expect(still.status).toBe(200);
   });
 
   it.each([

@@ -29,7 +29,10 @@ export function connectToDatabase(url: string, logger: Logger, poolSize = 10): D
     application_name: 'samverkan',
   });
   // An idle client losing its connection (database restart) must not crash the process.
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  // Only code and message: pg hangs the whole client (connection parameters included) on the error.
+  pool.on('error', (error: Error & { code?: string }) =>
+    logger.warn({ code: error.code, reason: error.message }, 'idle database connection lost'),
+  );
   return {
     db: drizzle({ client: pool, schema, casing: 'snake_case' }),
     pool,
