@@ -2,11 +2,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { shownColumns } from '../../db/columns.ts';
+import { people } from '../accounts/accounts.table.ts';
 import { activities } from '../activities/activities.table.ts';
 import { groups } from '../groups/groups.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import {
   type AgreementKind,
+  agreementContacts,
   agreementFocusAreas,
   agreementParties,
   agreements,
@@ -104,6 +106,21 @@ export function findActivitiesOfAgreement(db: Db, agreementId: number) {
     .from(activities)
     .where(eq(activities.agreementId, agreementId))
     .orderBy(asc(activities.startsOn));
+}
+
+/**
+ * The named contact people of an agreement, with the party they speak for. Part of the public record:
+ * shown even for a person who asked for erasure (marked on their account, see Mina uppgifter). The name
+ * and the party only: the e-mail stays in the register, it is not published.
+ */
+export function findContactsOfAgreement(db: Db, agreementId: number) {
+  return db
+    .select({ name: people.name, organisationName: organisations.name })
+    .from(agreementContacts)
+    .innerJoin(people, eq(people.id, agreementContacts.personId))
+    .leftJoin(organisations, eq(organisations.id, agreementContacts.organisationId))
+    .where(eq(agreementContacts.agreementId, agreementId))
+    .orderBy(sql`${people.name} collate "sv-SE-x-icu"`);
 }
 
 /** `column = any($1::int[])`: one array parameter, where inArray would send one parameter per id. */

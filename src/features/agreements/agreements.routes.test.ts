@@ -1,6 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson } from '../../../tests/people.ts';
 import { buildTestApp, createTestApp, textOf } from '../../../tests/test-app.ts';
 import { fixedClock } from '../../lib/clock.ts';
+import { people } from '../accounts/accounts.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+import { agreementContacts, agreements } from './agreements.table.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -112,5 +117,31 @@ describe('the agreements page with many agreements', () => {
     expect(second).toContain('Massavtal nummer 060');
     expect((await subject.request('/avtal?sida=3')).status).toBe(404);
     expect((await subject.request('/avtal?sida=abc')).status).toBe(400);
+  });
+});
+
+describe('contact people on an agreement', () => {
+  it('names them with their party, without their e-mail, also after they asked for erasure', async () => {
+    const { db } = subject.deps;
+    const [agreement] = await db
+      .select()
+      .from(agreements)
+      .where(eq(agreements.slug, 'samverkansavtal-sodertorns-hogskola'));
+    const [party] = await db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.slug, 'sodertorns-hogskola'));
+    const personId = await createPerson(db, { name: 'Karin Kontakt', email: 'karin.kontakt@example.se' });
+    await db
+      .insert(agreementContacts)
+      .values({ agreementId: agreement!.id, personId, organisationId: party!.id });
+
+    const before = await subject.request('/avtal/samverkansavtal-sodertorns-hogskola');
+    const html = await before.text();
+    expect(textOf(html)).toContain('Kontaktpersoner Karin Kontakt, Södertörns högskola');
+    expect(html).not.toContain('karin.kontakt@example.se');
+
+    await db.update(people).set({ keptForPublicRecordAt: new Date() }).where(eq(people.id, personId));
+    expect(await textAt('/avtal/samverkansavtal-sodertorns-hogskola')).toContain('Karin Kontakt');
   });
 });

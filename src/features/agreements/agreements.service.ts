@@ -8,6 +8,7 @@ import {
   findActivitiesOfAgreement,
   findAgreementBySlug,
   findAgreements,
+  findContactsOfAgreement,
   findFocusAreasOf,
   findGroupsOfAgreement,
   findPartiesOf,
@@ -48,11 +49,12 @@ export async function listAgreementPage(deps: Deps, page: number) {
 export async function getAgreement(deps: Deps, slug: string) {
   const agreement = await findAgreementBySlug(deps.db, slug);
   if (!agreement) throw new AppError('NOT_FOUND', `agreement ${slug}`);
-  const [parties, areas, groups, activities] = await Promise.all([
+  const [parties, areas, groups, activities, contacts] = await Promise.all([
     findPartiesOf(deps.db, [agreement.id]),
     findFocusAreasOf(deps.db, [agreement.id]),
     findGroupsOfAgreement(deps.db, agreement.id),
     findActivitiesOfAgreement(deps.db, agreement.id),
+    findContactsOfAgreement(deps.db, agreement.id),
   ]);
   return {
     ...agreement,
@@ -61,5 +63,6 @@ export async function getAgreement(deps: Deps, slug: string) {
     focusAreas: areas.get(agreement.id) ?? [],
     groups,
     activities,
+    contacts,
   };
 }

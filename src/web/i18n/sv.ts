@@ -134,6 +134,7 @@ export const sv = {
     listHeading: 'Avtal i registret',
     kind: 'Typ av avtal',
     diarienummer: 'Diarienummer',
+    contacts: 'Kontaktpersoner',
     signedOn: 'Undertecknat',
     validity: 'Giltighetstid',
     validityUnknown: 'Giltighetstiden är inte registrerad.',

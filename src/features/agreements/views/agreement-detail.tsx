@@ -38,6 +38,21 @@ export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnTy
             ))}
           </ul>
         </dd>
+        {agreement.contacts.length > 0 ? (
+          <>
+            <dt>{t.agreements.contacts}</dt>
+            <dd>
+              <ul class="plain">
+                {agreement.contacts.map((contact) => (
+                  <li>
+                    {contact.name}
+                    {contact.organisationName ? `, ${contact.organisationName}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt>{t.agreements.diarienummer}</dt>
         <dd>{agreement.diarienummer ?? t.common.notGiven}</dd>
         <dt>{t.agreements.signedOn}</dt>
