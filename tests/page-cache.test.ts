@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPageCache } from '../src/web/page-cache.ts';
+import { signedInPerson } from './people.ts';
 import { createTestApp, formPost, type TestApp } from './test-app.ts';
 
 const nonceOf = (response: Response) =>
@@ -28,6 +29,21 @@ describe('the rendered-page cache', () => {
     expect(secondHtml).toContain(`nonce="${secondNonce}"`);
     expect(secondHtml).not.toContain('\u0000');
     expect(secondHtml.replace(secondNonce!, 'N')).toBe(firstHtml.replace(firstNonce!, 'N'));
+  });
+
+  it('never stores or serves a signed-in page: those carry the person’s name and are no-store', async () => {
+    cache.clear();
+    const { cookie } = await signedInPerson(subject, { name: 'Sara Inloggad' });
+    await subject.request('/larosaten');
+    const signedIn = await subject.request('/larosaten', { headers: { cookie } });
+    expect(signedIn.headers.get('x-cache')).toBeNull();
+    expect(signedIn.headers.get('cache-control')).toBe('no-store');
+    expect(await signedIn.text()).toContain('Inloggad som Sara Inloggad');
+    // Signed in first, on a page nobody has asked for yet: the next resident still gets the public page.
+    await subject.request('/avtal', { headers: { cookie } });
+    const anonymous = await subject.request('/avtal');
+    expect(await anonymous.text()).not.toContain('Sara Inloggad');
+    expect((await subject.request('/avtal')).headers.get('x-cache')).toBe('hit');
   });
 
   it('shows a change to the register only after clear() (or the TTL)', async () => {

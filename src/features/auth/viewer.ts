@@ -13,15 +13,17 @@ import { endAllSessions, findLiveSession, hasSessionCookie, SESSION_COOKIE } fro
  */
 export function loadViewer(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('viewer', null);
-    if (hasSessionCookie(c)) {
-      const session = await findLiveSession(c);
-      const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
-      if (viewer) c.set('viewer', viewer);
-      else deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+    // Most requests are residents reading pages, with no cookie at all: one header look-up and on.
+    if (!c.req.header('cookie')?.includes(SESSION_COOKIE)) {
+      c.set('viewer', null);
+      return next();
     }
+    const session = hasSessionCookie(c) ? await findLiveSession(c) : undefined;
+    const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
+    c.set('viewer', viewer);
+    if (!viewer) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
     await next();
-    if (c.get('viewer') !== null || hasSessionCookie(c)) c.header('Cache-Control', 'no-store');
+    c.header('Cache-Control', 'no-store');
   };
 }
 
