@@ -26,5 +26,7 @@ export type AppEnv = {
     secureHeadersNonce?: string;
     /** The signed-in person, or null; set for every request by `loadViewer`. */
     viewer: Viewer | null;
+    /** Whether the request brought our session cookie (live or not): such requests skip the page cache. */
+    sessionCookieSent: boolean;
   };
 };

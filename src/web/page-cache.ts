@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-deps.ts';
-import { SESSION_COOKIE } from '../features/auth/sessions.ts';
 
 /**
  * Rendered public pages, kept in memory for a few seconds. Public pages are read far more often than the
@@ -73,7 +72,7 @@ export function cachePublicPages(cache: PageCache): MiddlewareHandler<AppEnv> {
     if (c.req.method !== 'GET' || c.req.query('svar') !== undefined) return next();
     // Signed-in pages carry the person's name and menu: never stored, never served from the cache.
     // A session cookie that turned out dead still skips the cache, so that the answer can clear it.
-    if (c.get('viewer') !== null || c.req.header('cookie')?.includes(SESSION_COOKIE)) return next();
+    if (c.get('viewer') !== null || c.get('sessionCookieSent')) return next();
     // Path and query: everything after the origin (c.req.url is always absolute).
     const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
     const nonce = c.get('secureHeadersNonce') ?? '';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
@@ -14,10 +14,12 @@ import { endAllSessions, findLiveSession, hasSessionCookie, SESSION_COOKIE } fro
 export function loadViewer(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // Most requests are residents reading pages, with no cookie at all: one header look-up and on.
-    if (!c.req.header('cookie')?.includes(SESSION_COOKIE)) {
+    if (!cookieHeader(c)?.includes(SESSION_COOKIE)) {
       c.set('viewer', null);
+      c.set('sessionCookieSent', false);
       return next();
     }
+    c.set('sessionCookieSent', true);
     const session = hasSessionCookie(c) ? await findLiveSession(c) : undefined;
     const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
     c.set('viewer', viewer);
@@ -25,6 +27,17 @@ export function loadViewer(): MiddlewareHandler<AppEnv> {
     await next();
     c.header('Cache-Control', 'no-store');
   };
+}
+
+/**
+ * The Cookie header, read straight from Node's parsed headers when the request came over HTTP (a plain
+ * property read: this runs for every page view), else through the Fetch API request (tests).
+ */
+function cookieHeader(c: Context<AppEnv>): string | undefined {
+  const incoming = (c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } })
+    ?.incoming;
+  const fromNode = incoming?.headers?.cookie;
+  return typeof fromNode === 'string' ? fromNode : c.req.header('cookie');
 }
 
 /** The person with their roles and groups; null (and no sessions left) if the account is disabled. */
