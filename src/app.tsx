@@ -24,7 +24,12 @@ import { pageRoutes } from './features/pages/pages.routes.tsx';
 import { searchRoutes } from './features/search/search.routes.tsx';
 import { AppError } from './lib/errors.ts';
 import { type ErrorPageStatus, errorMessageFor, renderErrorPage } from './web/error-page.tsx';
-import { csrfProtection, requestBodyLimit, securityHeaders } from './web/middleware/security.ts';
+import {
+  csrfProtection,
+  refuseControlCharactersInPath,
+  requestBodyLimit,
+  securityHeaders,
+} from './web/middleware/security.ts';
 import { cachePublicPages } from './web/page-cache.ts';
 import { PUBLIC_DIR } from './web/paths.ts';
 
@@ -52,6 +57,7 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use(securityHeaders(deps.config));
+  app.use(refuseControlCharactersInPath());
   // Reading pages changes nothing, so only the methods that can change state pass these checks.
   app.on(STATE_CHANGING_METHODS, '*', csrfProtection(deps.config), requestBodyLimit());
   app.use(

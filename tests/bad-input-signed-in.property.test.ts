@@ -123,6 +123,29 @@ describe('bad input on the account pages, generated', () => {
     }
   });
 
+  it('never breaks an address: every route parameter filled with generated junk', async () => {
+    const patterns = [
+      ...new Set(
+        subject.app.routes
+          .filter((route) => route.method === 'GET' && route.path.includes('/:'))
+          .map((route) => route.path),
+      ),
+    ];
+    const junk = fc.oneof(
+      wireValue.filter((value): value is string => typeof value === 'string' && value.length > 0),
+      fc.constantFrom('%00', '%0A', '%', '%zz', '%C3%28', '..', '%2F', 'x'.repeat(2000)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...patterns), junk, fc.boolean(), async (pattern, value, signedIn) => {
+        const path = pattern.replace(/:[^/]+/g, value);
+        const headers: Record<string, string> = signedIn ? { cookie: administrator.cookie } : {};
+        const response = await subject.request(path, { headers });
+        await expectCalmAnswer(response, [200, 303, 400, 404, 414, 422, 503]);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
   it('keeps what was there before: the administrator, the feedback, the source facts', async () => {
     const after = await readAllRows(subject.database.pool);
     for (const table of ['organisations', 'agreements', 'groups', 'page_feedback', 'person_identities']) {

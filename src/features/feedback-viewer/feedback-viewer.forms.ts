@@ -52,9 +52,12 @@ const filterQuery = z
     fran: optionalDate(t.feedbackViewer.fromInvalid),
     till: optionalDate(t.feedbackViewer.toInvalid),
     // The select offers only our own paths; anything else is checked against the list by the route.
+    // Control characters (NUL above all, which PostgreSQL refuses in text) are in no path of ours.
     sida: z
       .string()
       .max(200)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value))
       .transform((value) => value || null),
     svar: choice(answerFilters),
     status: choice(statusFilters),

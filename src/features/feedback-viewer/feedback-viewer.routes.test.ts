@@ -330,14 +330,19 @@ describe('filters', () => {
     expect(html).not.toContain('id="filter-fran-error"');
   });
 
-  it.each([['?svar=kanske'], ['?status=klar'], ['?sidnr=0'], ['?sidnr=x'], ['?sidnr=1.5']])(
-    'answers a value no form sends (%s) with 400',
-    async (query) => {
-      const { status, html } = await overview(query);
-      expect(status).toBe(400);
-      expect(textOf(html)).toContain('Felaktig begäran');
-    },
-  );
+  it.each([
+    ['?svar=kanske'],
+    ['?sida=%00'],
+    ['?sida=%2Favtal%0A'],
+    ['?status=klar'],
+    ['?sidnr=0'],
+    ['?sidnr=x'],
+    ['?sidnr=1.5'],
+  ])('answers a value no form sends (%s) with 400', async (query) => {
+    const { status, html } = await overview(query);
+    expect(status).toBe(400);
+    expect(textOf(html)).toContain('Felaktig begäran');
+  });
 
   it('refuses a bad date in the CSV address with 400', async () => {
     const response = await get(`${OVERVIEW}.csv?fran=igår`, coordinator.cookie);

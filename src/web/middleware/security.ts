@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Config } from '../../config.ts';
+import { AppError } from '../../lib/errors.ts';
 
 /** The largest request body we accept; forms here are small. Counted as it streams, so chunked bodies too. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -51,3 +52,28 @@ export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
     },
   });
 }
+
+/**
+ * No address of ours has a control character in its path, and PostgreSQL refuses NUL in text: such a
+ * path (e.g. /avtal/%00) is answered 404 before any route looks it up. Plain paths, without `%`, pass
+ * with one string search.
+ */
+export function refuseControlCharactersInPath(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const path = c.req.path;
+    if (CONTROL_CHARACTER.test(path)) throw new AppError('NOT_FOUND', 'control character in path');
+    if (path.includes('%')) {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(path);
+      } catch {
+        throw new AppError('NOT_FOUND', 'undecodable path');
+      }
+      if (CONTROL_CHARACTER.test(decoded)) throw new AppError('NOT_FOUND', 'control character in path');
+    }
+    await next();
+  };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
