@@ -20,6 +20,8 @@ import { organisations } from '../organisations/organisations.table.ts';
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   subject = await createTestApp();
+  // Another administrator, so that administrators here may ask for erasure (the last one may not).
+  await createPerson(subject.database.db, { name: 'Annan Admin', roles: { 'huddinge-kommun': 'administrator' } });
 });
 afterAll(() => subject.cleanup());
 
@@ -397,6 +399,28 @@ describe('erasure', () => {
     );
     expect(await personRow(me.personId)).toMatchObject({ name: 'Petra Ply', erasureRequestedAt: null });
     expect((await get('/mina-uppgifter', me.cookie)).status).toBe(200);
+  });
+
+  it('refuses to erase the last administrator, who must hand the role on first (422)', async () => {
+    // A database of its own: here this person is the only administrator there is.
+    const alone = await createTestApp({ demo: false });
+    try {
+      const me = await signedInPerson(alone, {
+        name: 'Ensam Admin',
+        roles: { 'huddinge-kommun': 'administrator' },
+      });
+      const response = await alone.request(
+        '/mina-uppgifter/radera',
+        formPost({ bekrafta: 'ja' }, { cookie: me.cookie }),
+      );
+      expect(response.status).toBe(422);
+      expect(textOf(await response.text())).toContain('Du är den enda administratören.');
+      const [row] = await alone.database.db.select().from(people).where(eq(people.id, me.personId));
+      expect(row).toMatchObject({ name: 'Ensam Admin', erasureRequestedAt: null });
+      expect((await alone.request('/mina-uppgifter', { headers: { cookie: me.cookie } })).status).toBe(200);
+    } finally {
+      await alone.cleanup();
+    }
   });
 
   it('refuses unknown fields with 400', async () => {

@@ -114,6 +114,13 @@ accountRoutes.post('/mina-uppgifter/radera', requireSignIn(), async (c) => {
     });
   }
   const outcome = await requestErasure(deps, personId);
+  if (outcome.refused) {
+    return renderPage(c, {
+      title: t.account.erasure.title,
+      status: 422,
+      children: <ErasurePage agreements={outcome.agreements} error={t.account.erasure.lastAdministrator} />,
+    });
+  }
   signOutThisBrowser(c);
   // Rendered here rather than redirected: the person is signed out now, and only this answer can still
   // say which agreements keep their name. Reloading it asks to sign in again; nothing happens twice.

@@ -3,6 +3,11 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { OidcProviderConfig } from '../../config.ts';
 import { t } from '../../web/i18n/sv.ts';
 import { people } from '../accounts/accounts.table.ts';
+import {
+  countActiveAdministrators,
+  isAdministrator,
+  lockAdministrators,
+} from '../accounts/administrators.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { endAllSessions, isAlive } from '../auth/sessions.ts';
@@ -150,6 +155,8 @@ export async function exportAccount(deps: Deps, personId: number) {
 }
 
 export type ErasureOutcome = {
+  /** Refused: the person is the last administrator, and erasing them would leave the platform without one. */
+  refused?: 'last-administrator';
   keptForPublicRecord: boolean;
   agreements: Awaited<ReturnType<typeof findAgreementContacts>>;
 };
@@ -164,9 +171,13 @@ export async function requestErasure(deps: Deps, personId: number): Promise<Eras
   const { db, clock } = deps;
   const now = clock.now();
   return db.transaction(async (tx) => {
+    await lockAdministrators(tx);
     const person = await lockPerson(tx, personId);
     if (!person) throw new Error(`signed-in person ${personId} has no row`);
     const agreements = await findAgreementContacts(tx, personId);
+    if ((await isAdministrator(tx, personId)) && (await countActiveAdministrators(tx)) <= 1) {
+      return { refused: 'last-administrator' as const, keptForPublicRecord: false, agreements };
+    }
     const kept = agreements.length > 0;
     const addresses = await addressesOf(tx, personId, person.email);
     await deleteAccessOf(tx, personId);

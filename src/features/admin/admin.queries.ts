@@ -134,15 +134,6 @@ export async function findIdentityHolder(db: DbOrTx, issuer: string, subject: st
 }
 
 /** Administrators whose accounts are not disabled: the platform must always have one. */
-export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(distinct ${people.id})::int` })
-    .from(people)
-    .innerJoin(memberships, eq(memberships.personId, people.id))
-    .where(and(eq(memberships.role, 'administrator'), isNull(people.disabledAt)));
-  return row?.n ?? 0;
-}
-
 const actor = alias(people, 'actor');
 const subject = alias(people, 'subject');
 

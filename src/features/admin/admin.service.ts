@@ -9,6 +9,7 @@ import {
   personIdentities,
   type Role,
 } from '../accounts/accounts.table.ts';
+import { countActiveAdministrators, lockAdministrators } from '../accounts/administrators.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import type { Viewer } from '../auth/permissions.ts';
@@ -16,13 +17,7 @@ import { endAllSessions } from '../auth/sessions.ts';
 import { normaliseEmail, sendInvitation } from '../auth/sign-in-links.service.ts';
 import type { DbOrTx } from '../mail/mail.service.ts';
 import { controlIds } from './admin.forms.ts';
-import {
-  countActiveAdministrators,
-  findGroupName,
-  findIdentityHolder,
-  findOrganisationName,
-  findPerson,
-} from './admin.queries.ts';
+import { findGroupName, findIdentityHolder, findOrganisationName, findPerson } from './admin.queries.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 type Actor = Pick<Viewer, 'personId' | 'name' | 'email'>;
@@ -51,14 +46,10 @@ export class AlreadyInvited extends Error {
 }
 
 /**
- * Changes that can take the administrator role away (role changes, removals, disabling) take this lock
- * first, so two administrators demoting or disabling each other at once cannot both succeed and leave
- * the platform without one: the second sees the first's change when it counts.
+ * Changes that can take the administrator role away (role changes, removals, disabling) take
+ * `lockAdministrators` first and end with this check, so two administrators demoting or disabling each
+ * other at once cannot both succeed and leave the platform without one.
  */
-async function lockAdministrators(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('samverkan:administrators'))`);
-}
-
 async function ensureAdministratorLeft(tx: DbOrTx, field: string): Promise<void> {
   if ((await countActiveAdministrators(tx)) === 0) throw new AdminRefusal('noAdministratorLeft', field);
 }

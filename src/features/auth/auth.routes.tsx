@@ -61,6 +61,8 @@ authRoutes.get('/logga-in/skickad', (c) =>
 authRoutes.get('/logga-in/lank', (c) => {
   const token = c.req.query('token') ?? '';
   if (token === '' || token.length > 100) return linkDead(c);
+  // The page holds a live token: no shared cache or page cache may keep it.
+  c.header('Cache-Control', 'no-store');
   return renderPage(c, {
     title: t.auth.confirmTitle,
     children: (

@@ -83,6 +83,7 @@ describe('sign-in by e-mailed link', () => {
 
     const confirm = await subject.request(`/logga-in/lank?token=${token}`);
     expect(confirm.status).toBe(200);
+    expect(confirm.headers.get('cache-control')).toBe('no-store');
     expect(textOf(await confirm.text())).toContain('Logga in med länken');
     // Opening the link (as a mail scanner would) used nothing up.
     const [unused] = await database.db.select().from(signInTokens);

@@ -92,6 +92,8 @@ export const accountText = {
       'Avtalen är allmänna handlingar. Enligt offentlighetsprincipen (tryckfrihetsförordningen 2 kap.) har alla rätt att ta del av dem, och kommunen måste bevara dem. Därför raderas inte ditt namn och din e-postadress som kontaktperson i avtalen (dataskyddsförordningen artikel 17.3). Uppgifterna markeras så att de bara används för avtalen. Allt annat raderas.',
     confirmLegend: 'Bekräfta',
     confirmLabel: 'Jag vill att mina uppgifter raderas. Jag förstår att det inte går att ångra.',
+    lastAdministrator:
+      'Du är den enda administratören. Ge någon annan rollen administratör först, så att plattformen inte står utan administratör, och begär sedan radering.',
     confirmMissing: 'Kryssa i rutan för att bekräfta att du vill att dina uppgifter raderas.',
     errorSummary: 'Uppgifterna raderades inte',
     submit: 'Radera mina uppgifter',
