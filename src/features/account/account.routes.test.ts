@@ -21,7 +21,10 @@ let subject: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   subject = await createTestApp();
   // Another administrator, so that administrators here may ask for erasure (the last one may not).
-  await createPerson(subject.database.db, { name: 'Annan Admin', roles: { 'huddinge-kommun': 'administrator' } });
+  await createPerson(subject.database.db, {
+    name: 'Annan Admin',
+    roles: { 'huddinge-kommun': 'administrator' },
+  });
 });
 afterAll(() => subject.cleanup());
 
