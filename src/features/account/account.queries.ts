@@ -89,15 +89,16 @@ export function findAgreementContacts(db: DbOrTx, personId: number) {
     .orderBy(asc(agreements.title));
 }
 
-/** Every address the person is known by: the contact e-mail and the e-mail-link identities, lower-cased. */
-export async function addressesOf(db: DbOrTx, personId: number, email: string | null): Promise<string[]> {
+/**
+ * The addresses the person has proven they own: their e-mail-link identities, lower-cased. Never the
+ * contact e-mail, which anyone can set to someone else's address.
+ */
+export async function addressesOf(db: DbOrTx, personId: number): Promise<string[]> {
   const linkIdentities = await db
     .select({ subject: personIdentities.subject })
     .from(personIdentities)
     .where(and(eq(personIdentities.personId, personId), eq(personIdentities.issuer, EMAIL_LINK_ISSUER)));
-  const addresses = new Set(linkIdentities.map((identity) => identity.subject.toLowerCase()));
-  if (email) addresses.add(email.toLowerCase());
-  return [...addresses];
+  return [...new Set(linkIdentities.map((identity) => identity.subject.toLowerCase()))];
 }
 
 function lowerIn(column: AnyPgColumn, addresses: string[]) {

@@ -270,6 +270,31 @@ describe('POST /mina-uppgifter', () => {
   });
 });
 
+describe('someone else’s address typed as one’s contact e-mail', () => {
+  it('neither shows nor erases that person’s sign-in links and mails', async () => {
+    const victimAddress = 'offer@example.se';
+    await subject.request('/logga-in/lank', formPost({ email: victimAddress, nasta: '/mina-uppgifter' }));
+    const linksBefore = await db().select().from(signInTokens).where(eq(signInTokens.email, victimAddress));
+    expect(linksBefore).toHaveLength(1);
+
+    const me = await signedInPerson(subject, { name: 'Nyfiken Person', email: 'nyfiken@example.se' });
+    await db().update(people).set({ email: victimAddress }).where(eq(people.id, me.personId));
+
+    const exported = await (await get('/mina-uppgifter/export', me.cookie)).text();
+    expect(exported).not.toContain('Din inloggningslänk');
+    expect(JSON.parse(exported)).toMatchObject({ signInLinks: [], mails: [] });
+
+    const erased = await post('/mina-uppgifter/radera', { bekrafta: 'ja' }, me.cookie);
+    expect(erased.status).toBe(200);
+    expect(await db().select().from(signInTokens).where(eq(signInTokens.email, victimAddress))).toEqual(
+      linksBefore,
+    );
+    expect(await db().select().from(mailOutbox).where(eq(mailOutbox.toAddress, victimAddress))).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe('GET /mina-uppgifter/export', () => {
   it('downloads everything held about the person as JSON, without token hashes or live links', async () => {
     const me = await signedInPerson(subject, {

@@ -131,7 +131,7 @@ export async function exportAccount(deps: Deps, personId: number) {
     });
     const person = await findPerson(tx, personId);
     if (!person) throw new Error(`signed-in person ${personId} has no row`);
-    const addresses = await addressesOf(tx, personId, person.email);
+    const addresses = await addressesOf(tx, personId);
     // One after another: a transaction is one connection, and it runs one query at a time anyway.
     const identities = await findIdentities(tx, personId);
     return {
@@ -179,7 +179,7 @@ export async function requestErasure(deps: Deps, personId: number): Promise<Eras
       return { refused: 'last-administrator' as const, keptForPublicRecord: false, agreements };
     }
     const kept = agreements.length > 0;
-    const addresses = await addressesOf(tx, personId, person.email);
+    const addresses = await addressesOf(tx, personId);
     await deleteAccessOf(tx, personId);
     await endAllSessions(tx, personId);
     await deleteSignInLinks(tx, addresses, kept);
@@ -195,7 +195,7 @@ export async function requestErasure(deps: Deps, personId: number): Promise<Eras
         .update(people)
         .set({ ...common, name: '', email: null, erasedAt: now })
         .where(eq(people.id, personId));
-      await scrubAuditDetails(tx, personId, [person.name, ...addresses]);
+      await scrubAuditDetails(tx, personId, [person.name, person.email ?? '', ...addresses]);
     }
     await recordAudit(tx, now, {
       action: 'erasure_requested',

@@ -16,7 +16,7 @@ export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
     .select({ n: sql<number>`count(distinct ${people.id})::int` })
     .from(people)
     .innerJoin(memberships, eq(memberships.personId, people.id))
-    .where(and(eq(memberships.role, 'administrator'), isNull(people.disabledAt)));
+    .where(and(eq(memberships.role, 'administrator'), isNull(people.disabledAt), isNull(people.erasedAt)));
   return row?.n ?? 0;
 }
 

@@ -1,8 +1,9 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { organisations } from '../organisations/organisations.table.ts';
-import { memberships, people } from './accounts.table.ts';
+import { memberships, people, personIdentities } from './accounts.table.ts';
 
 export type GrantOutcome =
   | { kind: 'granted'; personId: number; organisation: string }
@@ -11,15 +12,25 @@ export type GrantOutcome =
   | { kind: 'no-municipality' };
 
 /**
- * Makes the person with this e-mail an administrator in the municipality at the root of the tree: how the
+ * Makes the person who signs in with this e-mail (by link) an administrator in the municipality at the root of the tree: how the
  * first administrator comes about (from the command line, by whoever runs the server), after which
  * administrators manage roles in the app. Refuses when two people share the address.
  */
 export async function grantAdministrator(db: Db, email: string, now: Date): Promise<GrantOutcome> {
+  // The address must be one the person signed in with (a proven e-mail-link identity), never the contact
+  // e-mail, which anyone can set to anything on Mina uppgifter.
   const matches = await db
     .select({ id: people.id })
-    .from(people)
-    .where(and(sql`lower(${people.email}) = ${email.trim().toLowerCase()}`, isNull(people.erasedAt)));
+    .from(personIdentities)
+    .innerJoin(people, eq(people.id, personIdentities.personId))
+    .where(
+      and(
+        eq(personIdentities.issuer, EMAIL_LINK_ISSUER),
+        eq(personIdentities.subject, email.trim().toLowerCase()),
+        isNull(people.erasedAt),
+        isNull(people.disabledAt),
+      ),
+    );
   if (matches.length === 0) return { kind: 'no-person' };
   if (matches.length > 1) return { kind: 'ambiguous', personIds: matches.map((match) => match.id) };
   const personId = matches[0]!.id;

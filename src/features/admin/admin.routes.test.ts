@@ -661,3 +661,23 @@ describe('the audit log', () => {
     expect(escapeControlCharacters('Åsa Öberg – ok')).toBe('Åsa Öberg – ok');
   });
 });
+
+describe('an erased person', () => {
+  it('is a tombstone: no role can be given to it, so it can never count as the administrator left', async () => {
+    const erased = await createPerson(db(), { name: 'Raderad Person' });
+    await db()
+      .update(people)
+      .set({ name: '', email: null, erasedAt: new Date() })
+      .where(eq(people.id, erased));
+    const organisationId = String(
+      (await db().select().from(organisations).where(eq(organisations.slug, 'huddinge-kommun')))[0]!.id,
+    );
+    const response = await post(
+      `/admin/personer/${erased}/medlemskap`,
+      { organisationId, role: 'administrator' },
+      admin.cookie,
+    );
+    expect(response.status).toBe(404);
+    expect(await db().select().from(memberships).where(eq(memberships.personId, erased))).toEqual([]);
+  });
+});

@@ -56,7 +56,8 @@ async function ensureAdministratorLeft(tx: DbOrTx, field: string): Promise<void>
 
 async function requirePerson(tx: DbOrTx, personId: number) {
   const person = await findPerson(tx, personId);
-  if (!person) throw new AppError('NOT_FOUND', `person ${personId}`);
+  // An erased person is a tombstone kept for the audit log: nothing more is done to it.
+  if (!person || person.erasedAt) throw new AppError('NOT_FOUND', `person ${personId}`);
   return person;
 }
 

@@ -10,7 +10,12 @@ import { linkRequestForm, linkUseForm } from './auth.forms.ts';
 import { EMAIL_LINK_ISSUER, signInWithIdentity } from './identities.tsx';
 import { safeNextPath } from './next-path.ts';
 import { endSessionOfRequest } from './sessions.ts';
-import { consumeSignInLink, normaliseEmail, requestSignInLink } from './sign-in-links.service.ts';
+import {
+  findUsableSignInLink,
+  normaliseEmail,
+  requestSignInLink,
+  spendSignInLink,
+} from './sign-in-links.service.ts';
 import { SignInPage } from './views/sign-in-page.tsx';
 
 export const authRoutes = new Hono<AppEnv>();
@@ -83,33 +88,40 @@ authRoutes.post('/logga-in/lank/anvand', async (c) => {
   if (!input.success) throw new AppError('BAD_REQUEST', 'sign-in link use form');
   const { db, clock } = c.get('deps');
   const now = clock.now();
-  const link = await consumeSignInLink(db, input.data.token, now);
-  if (!link) {
-    await recordAudit(db, now, {
-      action: 'sign_in_refused',
-      actorPersonId: null,
-      detail: { method: 'e-post', reason: 'dead link' },
-    });
-    return linkDead(c);
-  }
-  const address = normaliseEmail(link.email);
-  return signInWithIdentity(
-    c,
-    { issuer: EMAIL_LINK_ISSUER, subject: address, email: address, name: null, method: 'e-post' },
-    safeNextPath(link.nextPath),
-  );
+  const { token } = input.data;
+  const link = await findUsableSignInLink(db, token, now);
+  const address = link ? normaliseEmail(link.email) : '';
+  const signedIn = link
+    ? await signInWithIdentity(
+        c,
+        { issuer: EMAIL_LINK_ISSUER, subject: address, email: address, name: null, method: 'e-post' },
+        safeNextPath(link.nextPath),
+        (tx) => spendSignInLink(tx, token, now),
+      )
+    : null;
+  if (signedIn) return signedIn;
+  // Unknown, used, expired, or spent by a second click a moment ago.
+  await recordAudit(db, now, {
+    action: 'sign_in_refused',
+    actorPersonId: null,
+    detail: { method: 'e-post', reason: 'dead link' },
+  });
+  return linkDead(c);
 });
 
 authRoutes.post('/logga-ut', async (c) => {
   const { db, clock } = c.get('deps');
   const viewer = c.get('viewer');
-  if (viewer)
-    await recordAudit(db, clock.now(), {
-      action: 'sign_out',
-      actorPersonId: viewer.personId,
-      subjectPersonId: viewer.personId,
-    });
-  await endSessionOfRequest(c, db);
+  // The session ends and the log says so, or neither.
+  await db.transaction(async (tx) => {
+    if (viewer)
+      await recordAudit(tx, clock.now(), {
+        action: 'sign_out',
+        actorPersonId: viewer.personId,
+        subjectPersonId: viewer.personId,
+      });
+    await endSessionOfRequest(c, tx);
+  });
   c.set('viewer', null);
   return c.redirect('/logga-in?utloggad=1', 303);
 });

@@ -30,13 +30,28 @@ export async function signInWithIdentity(
   c: Context<AppEnv>,
   identity: VerifiedIdentity,
   nextPath: string,
-): Promise<Response> {
+): Promise<Response>;
+/** `spendCredential` runs first in the same transaction (spending a sign-in link); false: null, no sign-in. */
+export async function signInWithIdentity(
+  c: Context<AppEnv>,
+  identity: VerifiedIdentity,
+  nextPath: string,
+  spendCredential: (tx: DbOrTx) => Promise<boolean>,
+): Promise<Response | null>;
+export async function signInWithIdentity(
+  c: Context<AppEnv>,
+  identity: VerifiedIdentity,
+  nextPath: string,
+  spendCredential?: (tx: DbOrTx) => Promise<boolean>,
+): Promise<Response | null> {
   const { db, clock } = c.get('deps');
   const now = clock.now();
   const outcome = await db.transaction(async (tx) => {
+    if (spendCredential && !(await spendCredential(tx))) return 'spent' as const;
     const personId = await findOrCreatePerson(tx, identity);
-    const [person] = await tx.select().from(people).where(eq(people.id, personId));
-    if (!person || person.disabledAt) {
+    // Locked, so an erasure or a disabling at the same moment is either seen here or waits for us.
+    const [person] = await tx.select().from(people).where(eq(people.id, personId)).for('update');
+    if (!person || person.disabledAt || person.erasedAt) {
       await recordAudit(tx, now, {
         action: 'sign_in_refused',
         actorPersonId: null,
@@ -63,6 +78,7 @@ export async function signInWithIdentity(
     await startSession(c, tx, personId);
     return 'signed-in' as const;
   });
+  if (outcome === 'spent') return null;
   if (outcome === 'disabled') {
     return renderPage(c, {
       title: t.auth.disabledTitle,

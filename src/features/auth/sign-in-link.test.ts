@@ -165,6 +165,24 @@ describe('sign-in by e-mailed link', () => {
     expect((await requestLink('flood@example.se')).status).toBe(303);
   });
 
+  it('limits a disabled account’s address exactly like any other, so the 429 tells nothing', async () => {
+    const personId = await createPerson(database.db, { email: 'tyst@example.se' });
+    await database.db.update(people).set({ disabledAt: clock.current }).where(eq(people.id, personId));
+    const statuses = [];
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await requestLink('tyst@example.se', {}, `198.51.100.${i}`)).status);
+    expect(statuses).toEqual([303, 303, 303, 303, 303, 429]);
+    expect(await database.db.select().from(mailOutbox)).toEqual([]);
+  });
+
+  it('signs in once when the link is used twice at the same moment', async () => {
+    await requestLink('dubbelklick@example.se');
+    const token = await tokenFromDeliveredMail();
+    const statuses = (await Promise.all([useLink(token), useLink(token)])).map((response) => response.status);
+    expect(statuses.sort()).toEqual([303, 400]);
+    expect(await database.db.select().from(sessions)).toHaveLength(1);
+  });
+
   it('limits links per client, and a made-up X-Forwarded-For does not reset the count', async () => {
     for (let i = 0; i < 10; i += 1) {
       const response = await subject.request(
@@ -276,6 +294,13 @@ describe('sessions', () => {
     expect(second).not.toBe(first);
     expect(await isSignedIn(first)).toBe(false);
     expect(await isSignedIn(second)).toBe(true);
+  });
+
+  it('an erased person’s session is over, even one started a moment before the erasure', async () => {
+    const cookie = await signIn('snart-raderad@example.se');
+    await database.db.update(people).set({ erasedAt: clock.current, name: '', email: null });
+    expect(await isSignedIn(cookie)).toBe(false);
+    expect(await database.db.select().from(sessions)).toEqual([]);
   });
 
   it('disabling an account ends its sessions at once', async () => {

@@ -49,7 +49,20 @@ export async function requestSignInLink(
       subjectPersonId: holder?.id ?? null,
       detail: holder?.disabledAt ? { refused: 'disabled' } : {},
     });
-    if (holder?.disabledAt) return 'queued';
+    if (holder?.disabledAt) {
+      // No mail, but a row all the same (born used, so it can never sign in): the per-address limit must
+      // count a disabled account's requests exactly as anyone else's, or the 429 would tell them apart.
+      await tx.insert(signInTokens).values({
+        tokenHash: hashToken(newToken()),
+        email: address,
+        purpose: 'sign_in',
+        nextPath,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SIGN_IN_LINK_VALID_MS),
+        usedAt: now,
+      });
+      return 'queued';
+    }
     await issueLink(tx, deps, { email: address, purpose: 'sign_in', nextPath, now });
     return 'queued';
   });
@@ -103,28 +116,39 @@ async function issueLink(
   await queueMail(tx, { to: link.email, ...mail }, { now: () => link.now });
 }
 
-/**
- * Uses a link: marks it used in the same statement that checks it is unused and in date, so two clicks
- * at once cannot both sign in. Returns the address and where to go, or null for a dead link.
- */
-export async function consumeSignInLink(
+/** A link that can still be used: its address and where to go. Reads only; `spendSignInLink` uses it. */
+export async function findUsableSignInLink(
   db: DbOrTx,
   token: string,
   now: Date,
 ): Promise<{ email: string; nextPath: string } | null> {
   if (token.length === 0 || token.length > 100) return null;
-  const [used] = await db
+  const [link] = await db
+    .select({ email: signInTokens.email, nextPath: signInTokens.nextPath })
+    .from(signInTokens)
+    .where(usable(token, now));
+  return link ?? null;
+}
+
+/**
+ * Spends a link inside the sign-in's transaction: one UPDATE that checks it is unused and in date, so two
+ * clicks at once cannot both sign in, and a sign-in that fails leaves the link unspent.
+ */
+export async function spendSignInLink(tx: DbOrTx, token: string, now: Date): Promise<boolean> {
+  const spent = await tx
     .update(signInTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(signInTokens.tokenHash, hashToken(token)),
-        isNull(signInTokens.usedAt),
-        gt(signInTokens.expiresAt, now),
-      ),
-    )
-    .returning({ email: signInTokens.email, nextPath: signInTokens.nextPath });
-  return used ?? null;
+    .where(usable(token, now))
+    .returning({ email: signInTokens.email });
+  return spent.length === 1;
+}
+
+function usable(token: string, now: Date) {
+  return and(
+    eq(signInTokens.tokenHash, hashToken(token)),
+    isNull(signInTokens.usedAt),
+    gt(signInTokens.expiresAt, now),
+  );
 }
 
 async function personWithEmailIdentity(tx: DbOrTx, address: string) {

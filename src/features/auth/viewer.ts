@@ -40,12 +40,12 @@ function cookieHeader(c: Context<AppEnv>): string | undefined {
   return typeof fromNode === 'string' ? fromNode : c.req.header('cookie');
 }
 
-/** The person with their roles and groups; null (and no sessions left) if the account is disabled. */
+/** The person with their roles and groups; null (and no sessions left) if disabled or erased. */
 export async function viewerFor(db: Db, personId: number): Promise<Viewer | null> {
   const [person] = await db.select().from(people).where(eq(people.id, personId));
   if (!person) return null;
-  if (person.disabledAt) {
-    // Disabling ends sessions at once; this catches one started a moment before.
+  if (person.disabledAt || person.erasedAt) {
+    // Disabling and erasure end sessions at once; this catches one started a moment before.
     await endAllSessions(db, personId);
     return null;
   }

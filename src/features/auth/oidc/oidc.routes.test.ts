@@ -338,6 +338,14 @@ describe('finishing an OIDC sign-in', () => {
     expect(await refusals()).toEqual([{ method: 'huddinge', reason: 'provider_error:access_denied' }]);
   });
 
+  it('keeps a made-up error code out of the log as it is: NUL and the like are dropped, never a 500', async () => {
+    const started = await begin('huddinge');
+    const state = new URL(started.authorizationUrl).searchParams.get('state') ?? '';
+    const callbackUrl = `${APP}/logga-in/oidc/huddinge/callback?state=${state}&error=access%00_denied%F0%9F%98%80`;
+    await expectRefusedPage(await returnToApp(callbackUrl, started.cookie));
+    expect(await refusals()).toEqual([{ method: 'huddinge', reason: 'provider_error:access_denied' }]);
+  });
+
   it('refuses an answer opened in another browser than the one that started (login CSRF)', async () => {
     const started = await begin('huddinge');
     const callbackUrl = await signInAtProvider(huddinge, started.authorizationUrl, BERTIL.sub);

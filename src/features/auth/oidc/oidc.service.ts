@@ -105,7 +105,9 @@ export async function finishSignIn(
   // A callback link made in another browser (login CSRF: being signed in as the attacker) fails here.
   if (stateFromCookie !== state) return refuse('other_browser');
   const providerError = query.get('error');
-  if (providerError !== null) return refuse(`provider_error:${providerError.slice(0, 64)}`);
+  // The error code goes into the audit log: only the characters OAuth error codes use (RFC 6749 4.1.2.1).
+  if (providerError !== null)
+    return refuse(`provider_error:${providerError.replace(/[^\w.-]/g, '').slice(0, 64)}`);
 
   const configuration = await providerConfiguration(provider);
   const current = new URL(callbackUrl(deps, provider));
@@ -119,6 +121,8 @@ export async function finishSignIn(
     });
     const claims = tokens.claims();
     if (!claims) return refuse('no_id_token');
+    // The key of the account: taken as it is or not at all.
+    if (storableText(claims.sub) !== claims.sub || claims.sub.length > 255) return refuse('unusable_subject');
     let details = contactDetails(claims);
     // Providers that follow the spec strictly give e-mail and name only from the userinfo endpoint.
     if (
@@ -140,12 +144,28 @@ export async function finishSignIn(
   }
 }
 
+/**
+ * Text PostgreSQL will store and a page can show: no control characters (NUL is refused outright by
+ * text and jsonb) and no unpaired surrogate halves.
+ */
+export function storableText(value: string): string {
+  return (
+    value
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+  );
+}
+
 /** E-mail and name are contact details only, never the key; odd values are dropped, not stored. */
 function contactDetails(claims: Record<string, unknown>): { email: string | null; name: string | null } {
-  const email = typeof claims.email === 'string' ? claims.email.trim() : '';
-  const given = typeof claims.given_name === 'string' ? claims.given_name : '';
-  const family = typeof claims.family_name === 'string' ? claims.family_name : '';
-  const name = (typeof claims.name === 'string' ? claims.name : `${given} ${family}`).trim();
+  const text = (value: unknown) => (typeof value === 'string' ? storableText(value) : '');
+  const email = text(claims.email).trim();
+  const name = (
+    typeof claims.name === 'string'
+      ? text(claims.name)
+      : `${text(claims.given_name)} ${text(claims.family_name)}`
+  ).trim();
   return {
     email: email.length > 0 && email.length <= 254 && email.includes('@') ? email : null,
     name: name.length > 0 && name.length <= 200 ? name : null,
