@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
@@ -12,21 +12,26 @@ import { endAllSessions, findLiveSession, hasSessionCookie, SESSION_COOKIE } fro
  * nothing. Every answer to a signed-in request is `Cache-Control: no-store`: it may hold personal data.
  */
 export function loadViewer(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    // Most requests are residents reading pages, with no cookie at all: one header look-up and on.
+  // Not async on the common path: most requests are residents reading pages, with no cookie at all, and
+  // they pass on after one header look-up without another promise.
+  return (c, next) => {
     if (!cookieHeader(c)?.includes(SESSION_COOKIE)) {
       c.set('viewer', null);
       c.set('sessionCookieSent', false);
       return next();
     }
-    c.set('sessionCookieSent', true);
-    const session = hasSessionCookie(c) ? await findLiveSession(c) : undefined;
-    const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
-    c.set('viewer', viewer);
-    if (!viewer) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
-    await next();
-    c.header('Cache-Control', 'no-store');
+    return loadSignedIn(c, next);
   };
+}
+
+async function loadSignedIn(c: Context<AppEnv>, next: Next): Promise<void> {
+  c.set('sessionCookieSent', true);
+  const session = hasSessionCookie(c) ? await findLiveSession(c) : undefined;
+  const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
+  c.set('viewer', viewer);
+  if (!viewer) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+  await next();
+  c.header('Cache-Control', 'no-store');
 }
 
 /**
