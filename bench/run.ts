@@ -343,6 +343,7 @@ async function profilePagesInProcess(database: ReturnType<typeof connectToDataba
     logger: pino({ level: 'silent' }),
     feedbackLimiter: createRateLimiter({ limit: 10, windowMs: 3_600_000 }),
     signInLimiter: createRateLimiter({ limit: 10, windowMs: 3_600_000 }),
+    oidcStartLimiter: createRateLimiter({ limit: 120, windowMs: 3_600_000 }),
   });
   const result: Record<string, { queriesPerRequest: number; sequentialMs: number }> = {};
   for (const page of settings.pages) {

@@ -58,6 +58,7 @@ export async function startAppServer(options: { env?: Record<string, string> } =
       // Generous: the journeys answer many times from one address; the limit itself is tested elsewhere.
       feedbackLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
       signInLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
+      oidcStartLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
     });
     return {
       baseUrl,

@@ -15,6 +15,11 @@ export type AppDeps = {
   feedbackLimiter: RateLimiter;
   /** Sign-in link requests per client address (the per-e-mail limit is counted in the database). */
   signInLimiter: RateLimiter;
+  /**
+   * OIDC sign-ins started per client address: more generous than the links (an office may sit behind one
+   * address, and the provider limits its own logins), but a flood cannot fill oidc_sign_in_requests.
+   */
+  oidcStartLimiter: RateLimiter;
   /** Rendered public pages for a few seconds; left out (tests), every request is built afresh. */
   pageCache?: PageCache;
 };

@@ -113,6 +113,12 @@ const configSchema = z
       .min(3, 'ska vara en avsändaradress')
       .default('Samverkan <noreply@localhost>'),
     OIDC_PROVIDERS: oidcProvidersFromEnv.optional(),
+    OIDC_START_RATE_LIMIT: z.coerce
+      .number({ error: 'ska vara ett heltal' })
+      .int('ska vara ett heltal')
+      .min(1, 'ska vara minst 1')
+      .max(100_000, 'ska vara högst 100000')
+      .default(120),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -132,6 +138,8 @@ const configSchema = z
     mailFrom: env.MAIL_FROM,
     /** Identity providers people sign in with, in the order the sign-in page lists them. */
     oidcProviders: env.OIDC_PROVIDERS ?? [],
+    /** OIDC sign-ins a client address may start per hour. */
+    oidcStartRateLimitPerHour: env.OIDC_START_RATE_LIMIT,
   }));
 
 export type Config = z.infer<typeof configSchema>;

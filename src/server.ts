@@ -41,6 +41,7 @@ async function main() {
     logger,
     feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
     signInLimiter: createRateLimiter({ limit: config.signInRateLimitPerHour, windowMs: 3_600_000 }),
+    oidcStartLimiter: createRateLimiter({ limit: config.oidcStartRateLimitPerHour, windowMs: 3_600_000 }),
     pageCache: createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxBytes: 32 * 1024 * 1024 }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

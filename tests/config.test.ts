@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       smtpUrl: undefined,
       mailFrom: 'Samverkan <noreply@localhost>',
+      signInRateLimitPerHour: 10,
+      oidcStartRateLimitPerHour: 120,
       oidcProviders: [],
     });
   });
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mailer:secret@smtp.example:587',
       MAIL_FROM: 'Samverkan Huddinge <samverkan@huddinge.se>',
       SIGN_IN_RATE_LIMIT: '20',
+      OIDC_START_RATE_LIMIT: '300',
       OIDC_PROVIDERS: JSON.stringify([HUDDINGE_IDP]),
     });
     expect(config).toEqual({
@@ -63,6 +66,7 @@ describe('loadConfig', () => {
       smtpUrl: 'smtp://mailer:secret@smtp.example:587',
       mailFrom: 'Samverkan Huddinge <samverkan@huddinge.se>',
       signInRateLimitPerHour: 20,
+      oidcStartRateLimitPerHour: 300,
       oidcProviders: [{ ...HUDDINGE_IDP, tokenEndpointAuthMethod: 'client_secret_basic' }],
     });
   });

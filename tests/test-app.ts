@@ -47,6 +47,7 @@ export function buildTestApp(database: Pick<Database, 'db'>, options: TestAppOpt
     logger: options.logger ?? pino({ level: 'silent' }),
     feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
     signInLimiter: createRateLimiter({ limit: config.signInRateLimitPerHour, windowMs: 3_600_000 }),
+    oidcStartLimiter: createRateLimiter({ limit: config.oidcStartRateLimitPerHour, windowMs: 3_600_000 }),
     ...(options.pageCache ? { pageCache: options.pageCache } : {}),
   };
   const app = createApp(deps);

@@ -73,6 +73,7 @@ beforeEach(async () => {
     logger: pino({ level: 'debug' }, { write: (line: string) => logLines.push(line) }),
     env: {
       BASE_URL: APP,
+      OIDC_START_RATE_LIMIT: '5',
       OIDC_PROVIDERS: JSON.stringify([
         huddinge.providerSetting('huddinge', 'Huddinge kommun'),
         sh.providerSetting('sh', 'Södertörns högskola'),
@@ -336,6 +337,22 @@ describe('finishing an OIDC sign-in', () => {
     expect(new URL(callbackUrl).searchParams.get('error')).toBe('access_denied');
     await expectRefusedPage(await returnToApp(callbackUrl, started.cookie));
     expect(await refusals()).toEqual([{ method: 'huddinge', reason: 'provider_error:access_denied' }]);
+  });
+
+  it('limits sign-ins started per client, and a made-up X-Forwarded-For does not reset the count', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const started = await subject.request('/logga-in/oidc/huddinge', {
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      });
+      expect(started.status).toBe(302);
+    }
+    const sixth = await subject.request('/logga-in/oidc/huddinge', {
+      headers: { 'x-forwarded-for': '203.0.113.99' },
+    });
+    expect(sixth.status).toBe(429);
+    expect(textOf(await sixth.text())).toContain('För många försök');
+    // Another client is not affected.
+    expect((await subject.request('/logga-in/oidc/huddinge', {}, '192.0.2.77')).status).toBe(302);
   });
 
   it('keeps a made-up error code out of the log as it is: NUL and the like are dropped, never a 500', async () => {
