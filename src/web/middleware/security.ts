@@ -1,8 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import { randomFillSync } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -10,11 +11,37 @@ import { AppError } from '../../lib/errors.ts';
 /** The largest request body we accept; forms here are small. Counted as it streams, so chunked bodies too. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/**
+ * The CSP nonce of a response: 16 random bytes, as Hono's own NONCE makes them, but cut from a pool that is
+ * refilled 1,024 nonces at a time. Asking the OS for 16 bytes per page view was 7 % of the CPU of a cached
+ * page; the bytes are as unpredictable either way (Node's randomUUID pools the same way). Stored under
+ * Hono's key, so `secureHeadersNonce` and the page cache read it as before.
+ */
+const NONCE_BYTES = 16;
+const noncePool = Buffer.alloc(NONCE_BYTES * 1024);
+let nonceOffset = noncePool.length;
+
+export function nextNonce(): string {
+  if (nonceOffset >= noncePool.length) {
+    randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.toString('base64', nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return nonce;
+}
+
+function pooledNonce(c: Context): string {
+  const nonce = c.get('secureHeadersNonce') ?? nextNonce();
+  c.set('secureHeadersNonce', nonce);
+  return `'nonce-${nonce}'`;
+}
+
 export function securityHeaders(config: Config): MiddlewareHandler<AppEnv> {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: [NONCE],
+      scriptSrc: [pooledNonce],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
