@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-deps.ts';
 import { t } from './i18n/sv.ts';
-import { renderPage } from './render.tsx';
+import { renderMessagePage } from './render.tsx';
 
 const pages = {
   400: [t.errors.badRequestTitle, t.errors.badRequestBody],
@@ -20,23 +20,20 @@ export type ErrorPageStatus = keyof typeof pages;
 export function renderErrorPage(c: Context<AppEnv>, status: ErrorPageStatus) {
   const [title, body] = pages[status];
   if (status === 503) c.header('Retry-After', '5');
-  return renderPage(c, {
+  return renderMessagePage(c, {
     title,
     status,
-    children: (
+    body: (
       <>
-        <h1>{title}</h1>
         <p>{body}</p>
         {status >= 500 ? (
           <p>
             {t.errors.requestId} <code>{c.get('requestId')}</code>
           </p>
         ) : null}
-        <p>
-          <a href="/">{t.errors.backHome}</a>
-        </p>
       </>
     ),
+    link: { href: '/', text: t.errors.backHome },
   });
 }
 

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-deps.ts';
 import { FeedbackSection, feedbackStateFromQuery } from '../features/feedback/views/feedback-section.tsx';
 import { Layout } from './layout.tsx';
 
-type Status = 200 | 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 503;
+export type Status = 200 | 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /**
  * Renders a full page in the layout, with the request's CSP nonce and the demo notice. Content pages
@@ -30,4 +30,29 @@ export function renderPage(
     </Layout>,
     props.status ?? 200,
   );
+}
+
+/**
+ * A page that only says something: a heading, a sentence or two, and where to go next. Sign-in steps,
+ * refusals and errors all use it, so they read alike.
+ */
+export function renderMessagePage(
+  c: Context<AppEnv>,
+  props: { title: string; body: Child; status?: Status; link?: { href: string; text: string } },
+) {
+  return renderPage(c, {
+    title: props.title,
+    ...(props.status ? { status: props.status } : {}),
+    children: (
+      <>
+        <h1>{props.title}</h1>
+        {props.body}
+        {props.link ? (
+          <p>
+            <a href={props.link.href}>{props.link.text}</a>
+          </p>
+        ) : null}
+      </>
+    ),
+  });
 }

@@ -4,7 +4,6 @@ import {
   auditLog,
   groupMemberships,
   memberships,
-  people,
   personIdentities,
   sessions,
   signInTokens,
@@ -16,29 +15,6 @@ import { groups } from '../groups/groups.table.ts';
 import type { DbOrTx } from '../mail/mail.service.ts';
 import { mailOutbox } from '../mail/mail.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
-
-export async function findPerson(db: DbOrTx, personId: number) {
-  const [person] = await db.select().from(people).where(eq(people.id, personId));
-  return person;
-}
-
-/** The same row, locked until the transaction ends, so two erasure requests cannot interleave. */
-export async function lockPerson(db: DbOrTx, personId: number) {
-  const [person] = await db.select().from(people).where(eq(people.id, personId)).for('update');
-  return person;
-}
-
-export function findIdentities(db: DbOrTx, personId: number) {
-  return db
-    .select({
-      issuer: personIdentities.issuer,
-      subject: personIdentities.subject,
-      createdAt: personIdentities.createdAt,
-    })
-    .from(personIdentities)
-    .where(eq(personIdentities.personId, personId))
-    .orderBy(asc(personIdentities.createdAt), asc(personIdentities.issuer));
-}
 
 export function findMemberships(db: DbOrTx, personId: number) {
   return db

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { deleteCookie } from 'hono/cookie';
 import type { AppEnv } from '../../app-deps.ts';
 import { stockholmDate } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -8,7 +7,7 @@ import { t } from '../../web/i18n/sv.ts';
 import { renderPage } from '../../web/render.tsx';
 import { recordAudit } from '../auth/audit.ts';
 import { requireSignIn, signedInViewer } from '../auth/guards.tsx';
-import { endAllSessions, SESSION_COOKIE } from '../auth/sessions.ts';
+import { clearSessionCookie, endAllSessions } from '../auth/sessions.ts';
 import { type DetailsField, detailsForm, erasureForm } from './account.forms.ts';
 import { findAgreementContacts } from './account.queries.ts';
 import { exportAccount, loadAccount, requestErasure, saveDetails } from './account.service.ts';
@@ -132,6 +131,6 @@ accountRoutes.post('/mina-uppgifter/radera', requireSignIn(), async (c) => {
 
 /** The sessions are already gone on the server; this makes the browser forget its cookie too. */
 function signOutThisBrowser(c: Context<AppEnv>) {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+  clearSessionCookie(c);
   c.set('viewer', null);
 }

@@ -8,8 +8,10 @@ import {
   isAdministrator,
   lockAdministrators,
 } from '../accounts/administrators.ts';
+import { findIdentities, findPerson, lockPerson } from '../accounts/people.queries.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
+import { identityMethod } from '../auth/identity-method.ts';
 import { endAllSessions, isAlive } from '../auth/sessions.ts';
 import type { DbOrTx } from '../mail/mail.service.ts';
 import type { DetailsField, DetailsInput } from './account.forms.ts';
@@ -22,29 +24,25 @@ import {
   findAuditEntries,
   findGroupMemberships,
   findHandledFeedback,
-  findIdentities,
   findMails,
   findMemberships,
-  findPerson,
   findSessions,
   findSignInLinks,
-  lockPerson,
   updateAuditDetail,
 } from './account.queries.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 
-/** How an identity is shown: "E-postlänk" with the address, or the provider's name from the config. */
+/** How an identity is shown: its way in, and the address for an e-mail link. */
 export function describeIdentity(
   identity: { issuer: string; subject: string },
   providers: Pick<OidcProviderConfig, 'issuer' | 'name'>[],
 ): { method: string; account: string | null } {
-  if (identity.issuer === EMAIL_LINK_ISSUER)
-    return { method: t.account.emailLink, account: identity.subject };
-  const bare = (issuer: string) => issuer.replace(/\/+$/, '');
-  const provider = providers.find((candidate) => bare(candidate.issuer) === bare(identity.issuer));
-  // The provider's `sub` is an opaque number that means nothing to the person, so it is not shown.
-  return { method: provider?.name ?? identity.issuer, account: null };
+  return {
+    method: identityMethod(identity.issuer, providers),
+    // A provider's `sub` is an opaque number that means nothing to the person, so it is not shown.
+    account: identity.issuer === EMAIL_LINK_ISSUER ? identity.subject : null,
+  };
 }
 
 /** Everything the Mina uppgifter page shows, for the signed-in person only. */

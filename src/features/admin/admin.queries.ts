@@ -1,13 +1,8 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import {
-  auditLog,
-  groupMemberships,
-  memberships,
-  people,
-  personIdentities,
-} from '../accounts/accounts.table.ts';
+import { auditLog, groupMemberships, memberships, people } from '../accounts/accounts.table.ts';
+import { findIdentities } from '../accounts/people.queries.ts';
 import type { AuditAction } from '../auth/audit.ts';
 import { groups } from '../groups/groups.table.ts';
 import type { DbOrTx } from '../mail/mail.service.ts';
@@ -67,23 +62,10 @@ function membershipsOf(db: Db, personIds: number[]) {
     .orderBy(sql`${organisations.name} collate "sv-SE-x-icu"`);
 }
 
-export async function findPerson(db: DbOrTx, personId: number) {
-  const [person] = await db.select().from(people).where(eq(people.id, personId));
-  return person;
-}
-
 /** Everything the person page shows besides the person: identities, roles, groups, recent log. */
 export async function findPersonDetails(db: Db, personId: number) {
   const [identities, roles, groupRows, log] = await Promise.all([
-    db
-      .select({
-        issuer: personIdentities.issuer,
-        subject: personIdentities.subject,
-        createdAt: personIdentities.createdAt,
-      })
-      .from(personIdentities)
-      .where(eq(personIdentities.personId, personId))
-      .orderBy(asc(personIdentities.createdAt)),
+    findIdentities(db, personId),
     membershipsOf(db, [personId]),
     db
       .select({ id: groups.id, slug: groups.slug, name: groups.name })
@@ -122,15 +104,6 @@ export async function findOrganisationName(db: DbOrTx, id: number) {
 export async function findGroupName(db: DbOrTx, id: number) {
   const [row] = await db.select({ name: groups.name }).from(groups).where(eq(groups.id, id));
   return row?.name;
-}
-
-/** The person holding the e-mail-link identity for an address, if anyone does. */
-export async function findIdentityHolder(db: DbOrTx, issuer: string, subject: string) {
-  const [row] = await db
-    .select({ personId: personIdentities.personId })
-    .from(personIdentities)
-    .where(and(eq(personIdentities.issuer, issuer), eq(personIdentities.subject, subject)));
-  return row?.personId;
 }
 
 /** Administrators whose accounts are not disabled: the platform must always have one. */

@@ -4,8 +4,9 @@ import { AppError } from '../../lib/errors.ts';
 import { readForm } from '../../web/form-body.ts';
 import { t } from '../../web/i18n/sv.ts';
 import { renderPage } from '../../web/render.tsx';
+import { findPerson } from '../accounts/people.queries.ts';
 import { requirePermission, signedInViewer } from '../auth/guards.tsx';
-import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
+import { identityMethod } from '../auth/identity-method.ts';
 import { canAdministerAccounts, canViewAuditLog } from '../auth/permissions.ts';
 import {
   auditLogQuery,
@@ -24,7 +25,6 @@ import {
   findAllOrganisations,
   findAuditEntries,
   findPeople,
-  findPerson,
   findPersonDetails,
 } from './admin.queries.ts';
 import {
@@ -208,13 +208,7 @@ async function renderPerson(
     findAllOrganisations(db),
     findAllGroups(db),
   ]);
-  const providers = new Map(
-    config.oidcProviders.map((provider) => [withoutTrailingSlash(provider.issuer), provider.name]),
-  );
-  const issuerName = (issuer: string) =>
-    issuer === EMAIL_LINK_ISSUER
-      ? text.person.emailLink
-      : (providers.get(withoutTrailingSlash(issuer)) ?? issuer);
+  const issuerName = (issuer: string) => identityMethod(issuer, config.oidcProviders);
   return renderPage(c, {
     title: person.name || person.email || text.unnamed,
     status,
@@ -230,10 +224,6 @@ async function renderPerson(
       />
     ),
   });
-}
-
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }
 
 const addFormControls = [controlIds.newOrganisation, controlIds.newRole, controlIds.newGroup];

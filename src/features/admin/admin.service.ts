@@ -10,6 +10,7 @@ import {
   type Role,
 } from '../accounts/accounts.table.ts';
 import { countActiveAdministrators, lockAdministrators } from '../accounts/administrators.ts';
+import { findIdentityHolder, findPerson } from '../accounts/people.queries.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import type { Viewer } from '../auth/permissions.ts';
@@ -17,7 +18,7 @@ import { endAllSessions } from '../auth/sessions.ts';
 import { normaliseEmail, sendInvitation } from '../auth/sign-in-links.service.ts';
 import type { DbOrTx } from '../mail/mail.service.ts';
 import { controlIds } from './admin.forms.ts';
-import { findGroupName, findIdentityHolder, findOrganisationName, findPerson } from './admin.queries.ts';
+import { findGroupName, findOrganisationName } from './admin.queries.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 type Actor = Pick<Viewer, 'personId' | 'name' | 'email'>;

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.ts';
 import { clientAddress } from '../../web/client-address.ts';
 import { readForm } from '../../web/form-body.ts';
 import { t } from '../../web/i18n/sv.ts';
-import { renderPage } from '../../web/render.tsx';
+import { renderMessagePage, renderPage } from '../../web/render.tsx';
 import { recordAudit } from './audit.ts';
 import { linkRequestForm, linkUseForm } from './auth.forms.ts';
 import { EMAIL_LINK_ISSUER, signInWithIdentity } from './identities.tsx';
@@ -47,17 +47,10 @@ authRoutes.post('/logga-in/lank', async (c) => {
 });
 
 authRoutes.get('/logga-in/skickad', (c) =>
-  renderPage(c, {
+  renderMessagePage(c, {
     title: t.auth.linkSentTitle,
-    children: (
-      <>
-        <h1>{t.auth.linkSentTitle}</h1>
-        <p>{t.auth.linkSentBody('adressen')}</p>
-        <p>
-          <a href="/logga-in">{t.auth.requestNewLink}</a>
-        </p>
-      </>
-    ),
+    body: <p>{t.auth.linkSentBody('adressen')}</p>,
+    link: { href: '/logga-in', text: t.auth.requestNewLink },
   }),
 );
 
@@ -140,30 +133,18 @@ function renderSignIn(
 }
 
 function linkDead(c: Context<AppEnv>) {
-  return renderPage(c, {
+  return renderMessagePage(c, {
     title: t.auth.linkDeadTitle,
     status: 400,
-    children: (
-      <>
-        <h1>{t.auth.linkDeadTitle}</h1>
-        <p>{t.auth.linkDeadBody}</p>
-        <p>
-          <a href="/logga-in">{t.auth.requestNewLink}</a>
-        </p>
-      </>
-    ),
+    body: <p>{t.auth.linkDeadBody}</p>,
+    link: { href: '/logga-in', text: t.auth.requestNewLink },
   });
 }
 
 function tooManyLinks(c: Context<AppEnv>) {
-  return renderPage(c, {
+  return renderMessagePage(c, {
     title: t.auth.tooManyLinksTitle,
     status: 429,
-    children: (
-      <>
-        <h1>{t.auth.tooManyLinksTitle}</h1>
-        <p>{t.auth.tooManyLinksBody}</p>
-      </>
-    ),
+    body: <p>{t.auth.tooManyLinksBody}</p>,
   });
 }

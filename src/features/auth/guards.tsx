@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import { t } from '../../web/i18n/sv.ts';
-import { renderPage } from '../../web/render.tsx';
+import { renderMessagePage } from '../../web/render.tsx';
 import type { Viewer } from './permissions.ts';
 
 /**
@@ -37,33 +37,19 @@ function signInRequired(c: Context<AppEnv>) {
     const next = `${url.pathname}${url.search}`;
     return c.redirect(`/logga-in?${new URLSearchParams({ nasta: next })}`, 303);
   }
-  return renderPage(c, {
+  return renderMessagePage(c, {
     title: t.auth.signInRequiredTitle,
     status: 401,
-    children: (
-      <>
-        <h1>{t.auth.signInRequiredTitle}</h1>
-        <p>{t.auth.signInRequiredBody}</p>
-        <p>
-          <a href="/logga-in">{t.auth.signIn}</a>
-        </p>
-      </>
-    ),
+    body: <p>{t.auth.signInRequiredBody}</p>,
+    link: { href: '/logga-in', text: t.auth.signIn },
   });
 }
 
 export function notAllowed(c: Context<AppEnv>) {
-  return renderPage(c, {
+  return renderMessagePage(c, {
     title: t.auth.notAllowedTitle,
     status: 403,
-    children: (
-      <>
-        <h1>{t.auth.notAllowedTitle}</h1>
-        <p>{t.auth.notAllowedBody}</p>
-        <p>
-          <a href="/">{t.errors.backHome}</a>
-        </p>
-      </>
-    ),
+    body: <p>{t.auth.notAllowedBody}</p>,
+    link: { href: '/', text: t.errors.backHome },
   });
 }

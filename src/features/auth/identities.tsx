@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import { t } from '../../web/i18n/sv.ts';
-import { renderPage } from '../../web/render.tsx';
+import { renderMessagePage } from '../../web/render.tsx';
 import { people, personIdentities } from '../accounts/accounts.table.ts';
+import { findIdentityHolder, lockPerson } from '../accounts/people.queries.ts';
 import type { DbOrTx } from '../mail/mail.service.ts';
 import { recordAudit } from './audit.ts';
 import { startSession } from './sessions.ts';
@@ -50,7 +51,7 @@ export async function signInWithIdentity(
     if (spendCredential && !(await spendCredential(tx))) return 'spent' as const;
     const personId = await findOrCreatePerson(tx, identity);
     // Locked, so an erasure or a disabling at the same moment is either seen here or waits for us.
-    const [person] = await tx.select().from(people).where(eq(people.id, personId)).for('update');
+    const person = await lockPerson(tx, personId);
     if (!person || person.disabledAt || person.erasedAt) {
       await recordAudit(tx, now, {
         action: 'sign_in_refused',
@@ -80,26 +81,18 @@ export async function signInWithIdentity(
   });
   if (outcome === 'spent') return null;
   if (outcome === 'disabled') {
-    return renderPage(c, {
+    return renderMessagePage(c, {
       title: t.auth.disabledTitle,
       status: 403,
-      children: (
-        <>
-          <h1>{t.auth.disabledTitle}</h1>
-          <p>{t.auth.disabledBody}</p>
-        </>
-      ),
+      body: <p>{t.auth.disabledBody}</p>,
     });
   }
   return c.redirect(nextPath, 303);
 }
 
 async function findOrCreatePerson(tx: DbOrTx, identity: VerifiedIdentity): Promise<number> {
-  const [known] = await tx
-    .select({ personId: personIdentities.personId })
-    .from(personIdentities)
-    .where(and(eq(personIdentities.issuer, identity.issuer), eq(personIdentities.subject, identity.subject)));
-  if (known) return known.personId;
+  const known = await findIdentityHolder(tx, identity.issuer, identity.subject);
+  if (known !== undefined) return known;
   const [created] = await tx
     .insert(people)
     .values({ name: identity.name ?? '', email: identity.email })

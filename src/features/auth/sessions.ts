@@ -20,6 +20,7 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
  */
 export const SESSION_COOKIE = '__Host-samverkan';
 
+/** What is stored of a secret token (sessions, sign-in links, OIDC state): never the token itself. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
@@ -85,6 +86,11 @@ export function isAlive(session: Pick<SessionRow, 'lastSeenAt' | 'expiresAt'>, n
 export async function endSessionOfRequest(c: Context<AppEnv>, db: DbOrTx): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  clearSessionCookie(c);
+}
+
+/** Makes the browser forget its session cookie (the server side is ended separately). */
+export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
 }
 
@@ -101,8 +107,4 @@ export async function deleteDeadSessions(db: Db, now: Date): Promise<void> {
     .where(
       or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS))),
     );
-}
-
-export function hasSessionCookie(c: Context<AppEnv>): boolean {
-  return getCookie(c, SESSION_COOKIE) !== undefined;
 }

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Context, MiddlewareHandler, Next } from 'hono';
-import { deleteCookie } from 'hono/cookie';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
-import { groupMemberships, memberships, people } from '../accounts/accounts.table.ts';
+import { groupMemberships, memberships } from '../accounts/accounts.table.ts';
+import { findPerson } from '../accounts/people.queries.ts';
 import type { Viewer } from './permissions.ts';
-import { endAllSessions, findLiveSession, hasSessionCookie, SESSION_COOKIE } from './sessions.ts';
+import { clearSessionCookie, endAllSessions, findLiveSession, SESSION_COOKIE } from './sessions.ts';
 
 /**
  * Sets `viewer` (the signed-in person, or null) on every request. Requests without our cookie cost
@@ -26,10 +26,10 @@ export function loadViewer(): MiddlewareHandler<AppEnv> {
 
 async function loadSignedIn(c: Context<AppEnv>, next: Next): Promise<void> {
   c.set('sessionCookieSent', true);
-  const session = hasSessionCookie(c) ? await findLiveSession(c) : undefined;
+  const session = await findLiveSession(c);
   const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
   c.set('viewer', viewer);
-  if (!viewer) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+  if (!viewer) clearSessionCookie(c);
   await next();
   c.header('Cache-Control', 'no-store');
 }
@@ -47,7 +47,7 @@ function cookieHeader(c: Context<AppEnv>): string | undefined {
 
 /** The person with their roles and groups; null (and no sessions left) if disabled or erased. */
 export async function viewerFor(db: Db, personId: number): Promise<Viewer | null> {
-  const [person] = await db.select().from(people).where(eq(people.id, personId));
+  const person = await findPerson(db, personId);
   if (!person) return null;
   if (person.disabledAt || person.erasedAt) {
     // Disabling and erasure end sessions at once; this catches one started a moment before.

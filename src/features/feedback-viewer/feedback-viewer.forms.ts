@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacter } from '../../lib/text.ts';
 import { t } from '../../web/i18n/sv.ts';
 
 export const OVERVIEW_PATH = '/aterkoppling/oversikt';
@@ -56,8 +57,7 @@ const filterQuery = z
     sida: z
       .string()
       .max(200)
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value))
+      .refine((value) => !hasControlCharacter(value))
       .transform((value) => value || null),
     svar: choice(answerFilters),
     status: choice(statusFilters),

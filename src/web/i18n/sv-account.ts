@@ -20,12 +20,6 @@ export const accountText = {
   role: 'Roll',
   noOrganisations:
     'Du är inte med i någon organisation. En administratör lägger till organisationer och roller.',
-  roles: {
-    administrator: 'Administratör',
-    coordinator: 'Samverkanssamordnare',
-    editor: 'Redaktör',
-    member: 'Medlem',
-  } as Record<'administrator' | 'coordinator' | 'editor' | 'member', string>,
   groupsHeading: 'Grupper',
   noGroups: 'Du är inte med i någon grupp.',
   identitiesHeading: 'Sätt att logga in',
@@ -33,7 +27,6 @@ export const accountText = {
   method: 'Sätt',
   account: 'Konto',
   added: 'Tillagt',
-  emailLink: 'E-postlänk',
   providerAccount: 'Konto hos organisationen',
   noIdentities: 'Inga sätt att logga in finns sparade.',
   editHeading: 'Ändra dina uppgifter',

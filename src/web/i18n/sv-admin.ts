@@ -1,15 +1,7 @@
 /** Administration of people, memberships and the audit log (src/features/admin). */
-import type { Role } from '../../features/accounts/accounts.table.ts';
 import type { AuditAction } from '../../features/auth/audit.ts';
 
-/** Typed as a complete record, so an audit action or role added without Swedish text is a type error. */
-const roles: Record<Role, string> = {
-  administrator: 'Administratör',
-  coordinator: 'Samverkanssamordnare',
-  editor: 'Redaktör',
-  member: 'Medlem',
-};
-
+/** Typed as a complete record, so an audit action added without Swedish text is a type error. */
 const actions: Record<AuditAction, string> = {
   sign_in: 'Inloggning',
   sign_in_refused: 'Inloggning nekad',
@@ -36,7 +28,6 @@ export const adminText = {
     invite: 'Bjud in en person',
     log: 'Händelselogg',
   },
-  roles,
   actions,
   unnamed: '(namn saknas)',
   never: 'Aldrig',
@@ -77,7 +68,6 @@ export const adminText = {
     issuer: 'Utfärdare',
     subject: 'Identitet',
     addedAt: 'Tillagt',
-    emailLink: 'E-postlänk',
     noIdentities: 'Personen har inget sätt att logga in.',
     memberships: 'Organisationer och roller',
     membershipsCaption: 'Personens organisationer och roller',

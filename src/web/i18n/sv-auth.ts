@@ -1,5 +1,17 @@
-/** Sign-in, sign-out and sessions (src/features/auth). */
+import type { Role } from '../../features/accounts/accounts.table.ts';
+
+/** Typed as a complete record, so a role added without Swedish text is a type error. */
+const roles: Record<Role, string> = {
+  administrator: 'Administratör',
+  coordinator: 'Samverkanssamordnare',
+  editor: 'Redaktör',
+  member: 'Medlem',
+};
+
+/** Sign-in, sign-out, sessions, and the words for roles and ways in that every account page uses. */
 export const authText = {
+  roles,
+  emailLinkMethod: 'E-postlänk',
   signIn: 'Logga in',
   signOut: 'Logga ut',
   signedInAs: (name: string) => `Inloggad som ${name}`,

@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../lib/errors.ts';
+import { hasControlCharacter } from '../../lib/text.ts';
 
 /** The largest request body we accept; forms here are small. Counted as it streams, so chunked bodies too. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -88,21 +89,18 @@ export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
 export function refuseControlCharactersInPath(): MiddlewareHandler<AppEnv> {
   // Not async: on every request, a plain path passes straight on to `next()` without another promise.
   return (c, next) => {
-    if (hasControlCharacter(c.req.path)) throw new AppError('NOT_FOUND', 'control character in path');
+    if (hasControlCharacterInPath(c.req.path)) throw new AppError('NOT_FOUND', 'control character in path');
     return next();
   };
 }
 
-function hasControlCharacter(path: string): boolean {
-  if (CONTROL_CHARACTER.test(path)) return true;
+function hasControlCharacterInPath(path: string): boolean {
+  if (hasControlCharacter(path)) return true;
   if (!path.includes('%')) return false;
   try {
-    return CONTROL_CHARACTER.test(decodeURIComponent(path));
+    return hasControlCharacter(decodeURIComponent(path));
   } catch {
     // Malformed percent-encoding names no address of ours either.
     return true;
   }
 }
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;

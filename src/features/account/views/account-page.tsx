@@ -137,7 +137,7 @@ function Organisations({ account }: { account: Account }) {
               {account.memberships.map((membership) => (
                 <tr>
                   <th scope="row">{membership.organisation}</th>
-                  <td>{t.account.roles[membership.role]}</td>
+                  <td>{t.auth.roles[membership.role]}</td>
                 </tr>
               ))}
             </tbody>

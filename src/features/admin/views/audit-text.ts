@@ -25,7 +25,7 @@ function own(record: Record<string, string>, key: string): string | undefined {
 
 function valueText(key: string, value: unknown): string {
   if (typeof value === 'string') {
-    if (key === 'role' || key === 'previousRole') return own(t.admin.roles, value) ?? value;
+    if (key === 'role' || key === 'previousRole') return own(t.auth.roles, value) ?? value;
     return value;
   }
   return JSON.stringify(value) ?? String(value);

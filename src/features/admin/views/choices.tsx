@@ -48,7 +48,7 @@ export function RoleOptions({ selected }: { selected?: string | undefined }) {
     <>
       {roles.map((role) => (
         <option value={role} selected={selected === role}>
-          {t.admin.roles[role]}
+          {t.auth.roles[role]}
         </option>
       ))}
     </>

@@ -81,7 +81,7 @@ export function PeopleList({ query, page, result, error }: Props) {
                         <ul class="plain">
                           {person.memberships.map((membership) => (
                             <li>
-                              {membership.organisation.name}: {t.admin.roles[membership.role]}
+                              {membership.organisation.name}: {t.auth.roles[membership.role]}
                             </li>
                           ))}
                         </ul>

@@ -14,9 +14,8 @@ import {
 import { buildTestApp, type TestApp, textOf } from '../../../../tests/test-app.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { auditLog, people, personIdentities, sessions } from '../../accounts/accounts.table.ts';
-import { SESSION_COOKIE } from '../sessions.ts';
+import { hashToken, SESSION_COOKIE } from '../sessions.ts';
 import { OIDC_STATE_COOKIE } from './oidc.routes.tsx';
-import { hashState } from './oidc.service.ts';
 import { oidcSignInRequests } from './oidc.table.ts';
 
 const APP = 'http://localhost';
@@ -157,7 +156,7 @@ describe('starting an OIDC sign-in', () => {
     // Server-side: the state only as a hash; the verifier never leaves our server.
     const [row] = await database.db.select().from(oidcSignInRequests);
     expect(row).toMatchObject({
-      stateHash: hashState(params.state ?? ''),
+      stateHash: hashToken(params.state ?? ''),
       providerId: 'huddinge',
       nonce: params.nonce,
       nextPath: '/mina-uppgifter?flik=1',

@@ -5,7 +5,7 @@ import type { OidcProviderConfig } from '../../../config.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { clientAddress } from '../../../web/client-address.ts';
 import { t } from '../../../web/i18n/sv.ts';
-import { renderPage } from '../../../web/render.tsx';
+import { renderMessagePage } from '../../../web/render.tsx';
 import { signInWithIdentity } from '../identities.tsx';
 import { safeNextPath } from '../next-path.ts';
 import { finishSignIn, SIGN_IN_REQUEST_TTL_MS, startSignIn } from './oidc.service.ts';
@@ -68,18 +68,11 @@ function providerFor(c: Context<AppEnv>): OidcProviderConfig {
 
 /** One message for every refusal: the reason is in the audit log, not shown to whoever sent the request. */
 function signInRefused(c: Context<AppEnv>) {
-  return renderPage(c, {
+  return renderMessagePage(c, {
     title: t.oidc.refusedTitle,
     status: 400,
-    children: (
-      <>
-        <h1>{t.oidc.refusedTitle}</h1>
-        <p>{t.oidc.refusedBody}</p>
-        <p>
-          <a href="/logga-in">{t.oidc.backToSignIn}</a>
-        </p>
-      </>
-    ),
+    body: <p>{t.oidc.refusedBody}</p>,
+    link: { href: '/logga-in', text: t.oidc.backToSignIn },
   });
 }
 
@@ -89,17 +82,10 @@ function providerUnavailable(c: Context<AppEnv>, provider: OidcProviderConfig, e
     'identity provider unavailable',
   );
   c.header('Retry-After', '30');
-  return renderPage(c, {
+  return renderMessagePage(c, {
     title: t.oidc.unavailableTitle,
     status: 503,
-    children: (
-      <>
-        <h1>{t.oidc.unavailableTitle}</h1>
-        <p>{t.oidc.unavailableBody(provider.name)}</p>
-        <p>
-          <a href="/logga-in">{t.oidc.backToSignIn}</a>
-        </p>
-      </>
-    ),
+    body: <p>{t.oidc.unavailableBody(provider.name)}</p>,
+    link: { href: '/logga-in', text: t.oidc.backToSignIn },
   });
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { eq, lte } from 'drizzle-orm';
 import * as client from 'openid-client';
 import type { AppDeps } from '../../../app-deps.ts';
 import type { OidcProviderConfig } from '../../../config.ts';
 import { recordAudit } from '../audit.ts';
 import type { VerifiedIdentity } from '../identities.tsx';
+import { hashToken } from '../sessions.ts';
 import { oidcSignInRequests } from './oidc.table.ts';
 import {
   isUnreachable,
@@ -25,11 +25,6 @@ export function callbackUrl(deps: Pick<AppDeps, 'config'>, provider: OidcProvide
   return `${deps.config.baseUrl}/logga-in/oidc/${provider.id}/callback`;
 }
 
-/** Only the hash is stored, so a copy of the table cannot be used to finish someone else's sign-in. */
-export function hashState(state: string): string {
-  return createHash('sha256').update(state).digest('base64url');
-}
-
 /**
  * Starts an authorisation code flow with PKCE: a fresh state, nonce and code verifier, kept server-side
  * until the provider sends the person back. Returns where to send the browser, and the state, which the
@@ -48,7 +43,8 @@ export async function startSignIn(
   // Abandoned sign-ins are cleared here, so the table holds at most ten minutes of them.
   await deps.db.delete(oidcSignInRequests).where(lte(oidcSignInRequests.expiresAt, now));
   await deps.db.insert(oidcSignInRequests).values({
-    stateHash: hashState(state),
+    // Only the hash is stored, so a copy of the table cannot be used to finish someone else's sign-in.
+    stateHash: hashToken(state),
     providerId: provider.id,
     codeVerifier,
     nonce,
@@ -97,7 +93,7 @@ export async function finishSignIn(
   if (!state || state.length > 200) return refuse('missing_state');
   const [request] = await deps.db
     .delete(oidcSignInRequests)
-    .where(eq(oidcSignInRequests.stateHash, hashState(state)))
+    .where(eq(oidcSignInRequests.stateHash, hashToken(state)))
     .returning();
   if (!request) return refuse('unknown_state');
   if (request.providerId !== provider.id) return refuse('provider_mismatch');
