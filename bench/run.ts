@@ -7,13 +7,13 @@ import path from 'node:path';
 import pino from 'pino';
 import { seedDatabase } from '../seeds/apply-seed.ts';
 import { createApp } from '../src/app.tsx';
+import { createAppDeps } from '../src/app-deps.ts';
 import { loadConfig } from '../src/config.ts';
 import { connectToDatabase } from '../src/db/client.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { findFreePort } from '../src/db/postgres-process.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { createRateLimiter } from '../src/lib/rate-limiter.ts';
 import { type DatasetCounts, generateDataset } from './dataset.ts';
 import {
   appPids,
@@ -336,15 +336,9 @@ async function profilePagesInProcess(database: ReturnType<typeof connectToDataba
     return original(...args);
   };
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
-  const app = createApp({
-    db: database.db,
-    config,
-    clock: systemClock,
-    logger: pino({ level: 'silent' }),
-    feedbackLimiter: createRateLimiter({ limit: 10, windowMs: 3_600_000 }),
-    signInLimiter: createRateLimiter({ limit: 10, windowMs: 3_600_000 }),
-    oidcStartLimiter: createRateLimiter({ limit: 120, windowMs: 3_600_000 }),
-  });
+  const app = createApp(
+    createAppDeps({ db: database.db, config, clock: systemClock, logger: pino({ level: 'silent' }) }),
+  );
   const result: Record<string, { queriesPerRequest: number; sequentialMs: number }> = {};
   for (const page of settings.pages) {
     for (let i = 0; i < 5; i += 1) await (await app.request(page)).arrayBuffer();
@@ -368,6 +362,8 @@ async function startApp(dataDir: string, port: number) {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    // Production serves only BASE_URL's host name; the load tool asks for 127.0.0.1.
+    BASE_URL: `http://127.0.0.1:${port}`,
     DEMO_DATA: 'true',
   };
   delete env.DATABASE_URL;

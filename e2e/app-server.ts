@@ -3,9 +3,9 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { seedDatabase } from '../seeds/apply-seed.ts';
 import { createApp } from '../src/app.tsx';
+import { createAppDeps } from '../src/app-deps.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { fixedClock } from '../src/lib/clock.ts';
-import { createRateLimiter } from '../src/lib/rate-limiter.ts';
 import { createTestDatabase, type TestDatabase } from '../tests/database.ts';
 
 export type AppServer = {
@@ -48,18 +48,20 @@ export async function startAppServer(options: { env?: Record<string, string> } =
       DEMO_DATA: 'true',
       PORT: String(port),
       BASE_URL: baseUrl,
+      // Generous: the journeys answer many times from one address; the limits themselves are tested elsewhere.
+      FEEDBACK_RATE_LIMIT: '10000',
+      SIGN_IN_RATE_LIMIT: '10000',
+      OIDC_START_RATE_LIMIT: '10000',
       ...options.env,
     });
-    app = createApp({
-      db: database.db,
-      config,
-      clock: fixedClock(E2E_NOW),
-      logger: pino({ level: 'silent' }),
-      // Generous: the journeys answer many times from one address; the limit itself is tested elsewhere.
-      feedbackLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
-      signInLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
-      oidcStartLimiter: createRateLimiter({ limit: 10_000, windowMs: 3_600_000 }),
-    });
+    app = createApp(
+      createAppDeps({
+        db: database.db,
+        config,
+        clock: fixedClock(E2E_NOW),
+        logger: pino({ level: 'silent' }),
+      }),
+    );
     return {
       baseUrl,
       app,

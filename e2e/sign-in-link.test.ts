@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmtpTransport, startMailWorker } from '../src/features/mail/mail.service.ts';
+import { createSmtpTransport, type MailWorker, startMailWorker } from '../src/features/mail/mail.service.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { startSmtpServer } from '../tests/smtp-server.ts';
 import { type AppServer, startAppServer } from './app-server.ts';
@@ -50,20 +50,20 @@ async function useLink(page: Page, baseUrl: string, linkPath: string) {
 describe('sign-in with a link delivered by a real SMTP server', () => {
   let server: AppServer;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let stopWorker: () => Promise<void>;
+  let worker: MailWorker;
   let transport: ReturnType<typeof createSmtpTransport>;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
     server = await startAppServer({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } });
     transport = createSmtpTransport(server.config);
-    stopWorker = startMailWorker(
+    worker = startMailWorker(
       { db: server.database.db, transport, clock: systemClock, logger: pino({ level: 'silent' }) },
       200,
     );
   });
   afterAll(async () => {
-    await stopWorker?.();
+    await worker?.stop();
     transport?.close();
     await server?.stop();
     await smtp?.close();

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
 import {
   activities,
@@ -28,6 +28,8 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<void> {
   await db.transaction(async (tx) => {
+    // Two processes starting at once seed one after the other; the second finds every slug there.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('samverkan:seed'))`);
     await applySeedSet(tx, sourceFacts, false);
     if (options.demo) await applySeedSet(tx, demoData, true);
     else await removeDemoData(tx);

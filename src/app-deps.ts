@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Viewer } from './features/auth/permissions.ts';
+import { createRateLimiters, type RateLimiters } from './features/rate-limits/rate-limiter.ts';
 import type { Clock } from './lib/clock.ts';
-import type { RateLimiter } from './lib/rate-limiter.ts';
 import type { PageCache } from './web/page-cache.ts';
 
 /** Everything a route or service needs from outside, passed in so tests can give their own. */
@@ -12,14 +12,8 @@ export type AppDeps = {
   config: Config;
   clock: Clock;
   logger: Logger;
-  feedbackLimiter: RateLimiter;
-  /** Sign-in link requests per client address (the per-e-mail limit is counted in the database). */
-  signInLimiter: RateLimiter;
-  /**
-   * OIDC sign-ins started per client address: more generous than the links (an office may sit behind one
-   * address, and the provider limits its own logins), but a flood cannot fill oidc_sign_in_requests.
-   */
-  oidcStartLimiter: RateLimiter;
+  /** Limits per client address, counted in PostgreSQL so that they hold across processes (decision 010). */
+  rateLimits: RateLimiters;
   /** Rendered public pages for a few seconds; left out (tests), every request is built afresh. */
   pageCache?: PageCache;
 };
@@ -33,5 +27,14 @@ export type AppEnv = {
     viewer: Viewer | null;
     /** Whether the request brought our session cookie (live or not): such requests skip the page cache. */
     sessionCookieSent: boolean;
+    /** Whether a path is a page of ours that asks for feedback (web/page-probe.ts). */
+    servesFeedbackPage: (path: string) => Promise<boolean>;
+    /** The query parameters a public page declared, checked (see web/public-page.ts). */
+    publicQuery?: Record<string, unknown>;
   };
 };
+
+/** The dependencies of a running app; rate limits are built on its database and clock. */
+export function createAppDeps(base: Omit<AppDeps, 'rateLimits'>): AppDeps {
+  return { ...base, rateLimits: createRateLimiters({ db: base.db, clock: base.clock }, base.config) };
+}

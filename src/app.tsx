@@ -27,22 +27,25 @@ import { type ErrorPageStatus, errorMessageFor, renderErrorPage } from './web/er
 import {
   csrfProtection,
   refuseControlCharactersInPath,
+  refuseOtherHosts,
   requestBodyLimit,
   securityHeaders,
 } from './web/middleware/security.ts';
-import { cachePublicPages } from './web/page-cache.ts';
+import { createFeedbackPageProbe } from './web/page-probe.ts';
 import { PUBLIC_DIR } from './web/paths.ts';
 
 const STATE_CHANGING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const servesFeedbackPage = createFeedbackPageProbe(app, deps.config.baseUrl);
 
   // An incoming X-Request-Id is ignored (headerName ''), so clients cannot choose what our logs say.
   app.use(requestId({ headerName: '', generator: () => randomUUID() }));
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('deps', deps);
+    c.set('servesFeedbackPage', servesFeedbackPage);
     c.header('X-Request-Id', c.get('requestId'));
     await next();
     deps.logger.info(
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use(securityHeaders(deps.config));
+  app.use(refuseOtherHosts(deps.config));
   app.use(refuseControlCharactersInPath());
   // Reading pages changes nothing, so only the methods that can change state pass these checks.
   app.on(STATE_CHANGING_METHODS, '*', csrfProtection(deps.config), requestBodyLimit());
@@ -72,7 +76,6 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use(loadViewer());
-  if (deps.pageCache) app.use(cachePublicPages(deps.pageCache));
 
   app.route('/', homeRoutes);
   app.route('/', organisationRoutes);
@@ -111,7 +114,7 @@ function statusFor(error: Error): ErrorPageStatus {
 }
 
 function narrow(status: number): ErrorPageStatus {
-  return ([400, 403, 404, 413, 415, 429, 503] as number[]).includes(status)
+  return ([400, 403, 404, 413, 415, 421, 429, 503] as number[]).includes(status)
     ? (status as ErrorPageStatus)
     : 500;
 }

@@ -7,8 +7,14 @@ const booleanFromEnv = z
   })
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
 
-/** Hosts where an issuer may use plain http: only this machine (tests and development). */
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+/** Host names that mean this machine (URL.hostname spells IPv6 in brackets). */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** True for localhost, 127.0.0.1 and ::1 (bracketed or not, as URL and HOST spell it). */
+export function isLoopbackHostname(hostname: string): boolean {
+  const name = hostname.toLowerCase();
+  return LOOPBACK_HOSTS.includes(name) || name === '::1';
+}
 
 /**
  * One OpenID Connect identity provider, e.g. the municipality's Entra ID tenant. We are a confidential
@@ -68,15 +74,20 @@ const oidcProvidersFromEnv = z
 
 const configSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // No default here: without NODE_ENV the mode follows BASE_URL (see `modeFor` and decision 009).
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], {
+        error: 'ska vara development, production eller test',
+      })
+      .optional(),
     PORT: z.coerce
       .number({ error: 'ska vara ett heltal' })
       .int('ska vara ett heltal')
       .min(0, 'ska vara 0–65535')
       .max(65535, 'ska vara 0–65535')
       .default(3000),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATA_DIR: z.string().min(1).default('./data'),
+    HOST: z.string().min(1, 'ska vara en adress, t.ex. 127.0.0.1 eller 0.0.0.0').default('127.0.0.1'),
+    DATA_DIR: z.string().min(1, 'ska vara en katalog').default('./data'),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'ska börja med postgres:// eller postgresql://')
@@ -85,8 +96,17 @@ const configSchema = z
       .url({ error: 'ska vara en fullständig adress, t.ex. https://samverkan.huddinge.se' })
       .optional(),
     DEMO_DATA: booleanFromEnv.default(true),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'ska vara fatal, error, warn, info, debug, trace eller silent',
+      })
+      .default('info'),
+    FEEDBACK_RATE_LIMIT: z.coerce
+      .number({ error: 'ska vara ett heltal' })
+      .int('ska vara ett heltal')
+      .min(1, 'ska vara minst 1')
+      .max(10_000, 'ska vara högst 10000')
+      .default(10),
     SIGN_IN_RATE_LIMIT: z.coerce
       .number({ error: 'ska vara ett heltal' })
       .int('ska vara ett heltal')
@@ -121,7 +141,7 @@ const configSchema = z
       .default(120),
   })
   .transform((env) => ({
-    env: env.NODE_ENV,
+    env: env.NODE_ENV ?? modeFor(env.BASE_URL),
     port: env.PORT,
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
@@ -143,6 +163,17 @@ const configSchema = z
   }));
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * The mode when NODE_ENV is not set: production as soon as BASE_URL names a public address (an operator
+ * on a server), development otherwise (a newcomer on a laptop, who needs the development mail page to
+ * sign in without SMTP). Decision 009.
+ */
+function modeFor(baseUrl: string | undefined): 'development' | 'production' {
+  if (baseUrl === undefined) return 'development';
+  const url = new URL(baseUrl);
+  return url.protocol === 'http:' && isLoopbackHostname(url.hostname) ? 'development' : 'production';
+}
 
 export class ConfigError extends Error {}
 

@@ -1,14 +1,15 @@
 import { serve } from '@hono/node-server';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { seedDatabase } from '../seeds/apply-seed.ts';
 import { createApp } from './app.tsx';
-import { ConfigError, loadConfig } from './config.ts';
+import { createAppDeps } from './app-deps.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { startHousekeeping } from './features/auth/housekeeping.ts';
+import { CHANNELS, listenForNotifications } from './db/notifications.ts';
 import { createSmtpTransport, startMailWorker } from './features/mail/mail.service.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { systemClock } from './lib/clock.ts';
-import { createRateLimiter } from './lib/rate-limiter.ts';
 import { createPageCache } from './web/page-cache.ts';
 
 /** loadConfig → openDatabase → migrate and seed → serve(createApp(deps)); stops cleanly on SIGINT/SIGTERM. */
@@ -24,7 +25,16 @@ async function main() {
     throw error;
   }
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(config, logger);
+  warnAboutDeploymentShape(config, logger);
+  const database = await openDatabase(config, logger, {
+    // The bundled server died and would not start again: exit, so that systemd starts us (and it) afresh.
+    onServerLost: (error) => {
+      console.error(
+        `Den inbyggda PostgreSQL-servern stannade och kunde inte startas igen: ${error.message} Samverkan avslutas så att den kan startas om.`,
+      );
+      process.exit(1);
+    },
+  });
   try {
     await migrateDatabase(database.db);
     await seedDatabase(database.db, { demo: config.demoData });
@@ -34,28 +44,38 @@ async function main() {
     throw error;
   }
 
-  const app = createApp({
-    db: database.db,
-    config,
-    clock: systemClock,
-    logger,
-    feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
-    signInLimiter: createRateLimiter({ limit: config.signInRateLimitPerHour, windowMs: 3_600_000 }),
-    oidcStartLimiter: createRateLimiter({ limit: config.oidcStartRateLimitPerHour, windowMs: 3_600_000 }),
-    pageCache: createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxBytes: 32 * 1024 * 1024 }),
-  });
+  const pageCache = createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxBytes: 32 * 1024 * 1024 });
+  const app = createApp(createAppDeps({ db: database.db, config, clock: systemClock, logger, pageCache }));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
-      { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}` },
+      {
+        url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`,
+        mode: config.env,
+      },
       'Samverkan is listening',
     );
   });
 
   // The outbox is sent only where SMTP is configured; otherwise mails wait in mail_outbox.
   const mailTransport = config.smtpUrl ? createSmtpTransport(config) : undefined;
-  const stopMailWorker = mailTransport
+  const mailWorker = mailTransport
     ? startMailWorker({ db: database.db, transport: mailTransport, clock: systemClock, logger }, 10_000)
     : undefined;
+
+  // What other processes on this database tell us: public content changed, a mail was queued.
+  const listener = listenForNotifications({
+    url: database.url,
+    logger,
+    handlers: {
+      [CHANNELS.publicPagesChanged]: () => pageCache.clear(),
+      ...(mailWorker ? { [CHANNELS.mailQueued]: () => mailWorker.wake() } : {}),
+    },
+    // Notifications sent while we were away are lost: start from the database again.
+    onReconnect: () => {
+      pageCache.clear();
+      mailWorker?.wake();
+    },
+  });
 
   const stopHousekeeping = startHousekeeping({ db: database.db, clock: systemClock, logger }, 10 * 60_000);
 
@@ -66,13 +86,31 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     server.close();
     stopHousekeeping();
-    await stopMailWorker?.();
+    await listener.stop();
+    await mailWorker?.stop();
     mailTransport?.close();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Says at start what an operator should hear before users do (decision 009). */
+function warnAboutDeploymentShape(config: Config, logger: Logger): void {
+  logger.info({ mode: config.env, baseUrl: config.baseUrl }, 'Samverkan startar');
+  if (config.env === 'production' && config.smtpUrl === undefined) {
+    logger.warn(
+      config.oidcProviders.length === 0
+        ? 'SMTP_URL är inte satt och ingen identitetsleverantör (OIDC_PROVIDERS) finns: ingen kan logga in. Inloggningslänkar och inbjudningar väntar i utkorgen tills SMTP_URL anges.'
+        : 'SMTP_URL är inte satt: inloggningslänkar och inbjudningar via e-post kan inte skickas, de väntar i utkorgen tills SMTP_URL anges. Inloggning via identitetsleverantören fungerar.',
+    );
+  }
+  if (config.env === 'production' && config.baseUrl.startsWith('http:')) {
+    logger.warn(
+      'BASE_URL börjar med http://: i produktion ska webbplatsen nås över https (se docs/deployment.md).',
+    );
+  }
 }
 
 main().catch((error: unknown) => {

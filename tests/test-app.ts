@@ -1,11 +1,10 @@
 import pino, { type Logger } from 'pino';
 import { seedDatabase } from '../seeds/apply-seed.ts';
 import { createApp } from '../src/app.tsx';
-import type { AppDeps } from '../src/app-deps.ts';
+import { type AppDeps, createAppDeps } from '../src/app-deps.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { type Clock, fixedClock } from '../src/lib/clock.ts';
-import { createRateLimiter } from '../src/lib/rate-limiter.ts';
 import type { PageCache } from '../src/web/page-cache.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -32,7 +31,10 @@ export type TestApp = {
   request: (path: string, init?: RequestInit, from?: string) => Promise<Response>;
 };
 
-/** An app on a given database with a fixed clock, a silent logger and its own rate limiter. */
+/**
+ * An app on a given database with a fixed clock and a silent logger. Rate limits are counted in the
+ * database, so apps built on one database share them, as processes do.
+ */
 export function buildTestApp(database: Pick<Database, 'db'>, options: TestAppOptions = {}): TestApp {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -40,16 +42,13 @@ export function buildTestApp(database: Pick<Database, 'db'>, options: TestAppOpt
     DEMO_DATA: String(options.demo ?? true),
     ...options.env,
   });
-  const deps: AppDeps = {
+  const deps = createAppDeps({
     db: database.db,
     config,
     clock: options.clock ?? TODAY,
     logger: options.logger ?? pino({ level: 'silent' }),
-    feedbackLimiter: createRateLimiter({ limit: config.feedbackRateLimitPerHour, windowMs: 3_600_000 }),
-    signInLimiter: createRateLimiter({ limit: config.signInRateLimitPerHour, windowMs: 3_600_000 }),
-    oidcStartLimiter: createRateLimiter({ limit: config.oidcStartRateLimitPerHour, windowMs: 3_600_000 }),
     ...(options.pageCache ? { pageCache: options.pageCache } : {}),
-  };
+  });
   const app = createApp(deps);
   return {
     app,

@@ -5,7 +5,8 @@ import type { Config } from '../config.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import * as schema from './schema.ts';
 
-export type Db = NodePgDatabase<typeof schema>;
+/** The app's database handle; `$client` is its pool (for the few things that need one connection). */
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 export type Database = {
   db: Db;
@@ -41,11 +42,14 @@ export function connectToDatabase(url: string, logger: Logger, poolSize = 10): D
   };
 }
 
-/** The bundled PostgreSQL unless DATABASE_URL names a server. */
+/**
+ * The bundled PostgreSQL unless DATABASE_URL names a server. With `onServerLost`, a bundled server that
+ * dies is started again; the callback hears only when that fails (see startEmbeddedPostgres).
+ */
 export async function openDatabase(
   config: Config,
   logger: Logger,
-  options: { shareRunningServer?: boolean } = {},
+  options: { shareRunningServer?: boolean; onServerLost?: (error: Error) => void } = {},
 ): Promise<Database> {
   if (config.databaseUrl) return connectToDatabase(config.databaseUrl, logger);
   const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger, ...options });

@@ -9,6 +9,7 @@ import {
   ensurePostgresOsUser,
   findFreePort,
   isAlive,
+  isPortFree,
   type OsUser,
   POSTGRES_OS_USER,
   runAs,
@@ -16,6 +17,7 @@ import {
   stopPostgres,
   waitUntil,
 } from './postgres-process.ts';
+import { CannotRestartError, watchPostmaster } from './postgres-watchdog.ts';
 
 const DATABASE_NAME = 'samverkan';
 const DATABASE_USER = 'samverkan';
@@ -54,6 +56,11 @@ export async function startEmbeddedPostgres(options: {
   binaries?: PostgresBinaries;
   /** For command-line jobs (backup, report): use the server of an app that is running, if there is one. */
   shareRunningServer?: boolean;
+  /**
+   * Watch the server we started and start it again, on the same port, if it dies. Called only when that
+   * fails (the port is taken, or it will not start for 20 s). Without it nothing watches the server.
+   */
+  onServerLost?: (error: Error) => void;
 }): Promise<EmbeddedPostgres> {
   const { logger } = options;
   const binaries = options.binaries ?? (await loadBundledBinaries());
@@ -79,23 +86,41 @@ export async function startEmbeddedPostgres(options: {
   if (osUser) await fs.chown(dataDir, 0, osUser.gid).catch(() => undefined);
   await fs.writeFile(logFile, '', { flag: 'a' });
   if (osUser) await fs.chown(logFile, osUser.uid, osUser.gid);
-  await startPostgresOnLoopback({
-    osUser,
-    pgCtl: binaries.pg_ctl,
-    clusterDir,
-    logFile,
-    port,
-    // PostgreSQL 18 would otherwise start three I/O worker processes (~38 MB) that we do not need.
-    settings: ['io_method=sync'],
-  }).catch((error: unknown) => {
-    throw new Error(`PostgreSQL kunde inte starta; se ${logFile}. ${describeError(error)}`);
-  });
+  const startServer = () =>
+    startPostgresOnLoopback({
+      osUser,
+      pgCtl: binaries.pg_ctl,
+      clusterDir,
+      logFile,
+      port,
+      // PostgreSQL 18 would otherwise start three I/O worker processes (~38 MB) that we do not need.
+      settings: ['io_method=sync'],
+    }).catch((error: unknown) => {
+      throw new Error(`PostgreSQL kunde inte starta; se ${logFile}. ${describeError(error)}`);
+    });
+  await startServer();
 
   const password = (await fs.readFile(passwordFile, 'utf8')).trim();
   const base = `postgres://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, DATABASE_NAME);
   logger.info({ port, clusterDir }, 'bundled PostgreSQL started');
+
+  const { onServerLost } = options;
+  const watchdog =
+    onServerLost &&
+    watchPostmaster({
+      pid: await readStartedPostmasterPid(clusterDir),
+      // The same port, so that the pool's connection string stays valid.
+      start: async () => {
+        if (!(await isPortFree(port)))
+          throw new CannotRestartError(`porten ${port} på 127.0.0.1 används nu av ett annat program.`);
+        await startServer();
+        return readStartedPostmasterPid(clusterDir);
+      },
+      onServerLost,
+      logger,
+    });
 
   let stopped = false;
   return {
@@ -105,6 +130,8 @@ export async function startEmbeddedPostgres(options: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // First, so that our own shutdown is not taken for a crash.
+      await watchdog?.stop();
       await stopPostgres({ osUser, pgCtl: binaries.pg_ctl, clusterDir }).catch(() => undefined);
       await fs.rm(path.join(dataDir, 'app.pid'), { force: true });
       logger.info('bundled PostgreSQL stopped');
@@ -156,12 +183,7 @@ async function stopStaleServer(args: {
   osUser: OsUser;
   logger: Logger;
 }): Promise<void> {
-  const pidFile = path.join(args.clusterDir, 'postmaster.pid');
-  const firstLine = await fs.readFile(pidFile, 'utf8').then(
-    (text) => text.split('\n')[0] ?? '',
-    () => '',
-  );
-  const pid = Number.parseInt(firstLine, 10);
+  const { pid } = await readPostmasterFile(args.clusterDir);
   if (!pid || !isAlive(pid)) return;
   args.logger.warn({ pid }, 'stopping a PostgreSQL server left running by an earlier app process');
   await stopPostgres({ osUser: args.osUser, pgCtl: args.binaries.pg_ctl, clusterDir: args.clusterDir }).catch(
@@ -184,16 +206,26 @@ async function findServerOfRunningApp(paths: {
   );
   if (!appPid || appPid === process.pid || !isAlive(appPid) || !(await isNodeProcess(appPid)))
     return undefined;
-  // postmaster.pid: line 1 is the pid, line 4 the port.
-  const lines = (
-    await fs.readFile(path.join(paths.clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')
-  ).split('\n');
-  const postmasterPid = Number.parseInt(lines[0] ?? '', 10);
-  const port = Number.parseInt(lines[3] ?? '', 10);
+  const { pid: postmasterPid, port } = await readPostmasterFile(paths.clusterDir);
   if (!postmasterPid || !port || !isAlive(postmasterPid)) return undefined;
   const password = (await fs.readFile(paths.passwordFile, 'utf8')).trim();
   const base = `postgres://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   return { url: `${base}/${DATABASE_NAME}`, adminUrl: `${base}/postgres`, port, stop: async () => undefined };
+}
+
+/** `postmaster.pid`: line 1 is the pid, line 4 the port; NaN where the file or the line is missing. */
+async function readPostmasterFile(clusterDir: string): Promise<{ pid: number; port: number }> {
+  const lines = (await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split(
+    '\n',
+  );
+  return { pid: Number.parseInt(lines[0] ?? '', 10), port: Number.parseInt(lines[3] ?? '', 10) };
+}
+
+/** The pid of the postmaster that `pg_ctl start --wait` has just started. */
+async function readStartedPostmasterPid(clusterDir: string): Promise<number> {
+  const { pid } = await readPostmasterFile(clusterDir);
+  if (!pid) throw new Error(`PostgreSQL startade men ${clusterDir}/postmaster.pid saknar pid.`);
+  return pid;
 }
 
 /** Two app processes on one data directory would fight over the server; the second one refuses. */

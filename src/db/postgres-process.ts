@@ -84,6 +84,16 @@ export function findFreePort(): Promise<number> {
   });
 }
 
+/** False when something already listens on 127.0.0.1:port (or we may not listen there). */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 export function describeError(error: unknown): string {
   if (error && typeof error === 'object' && 'stderr' in error)
     return String((error as { stderr: unknown }).stderr).trim();

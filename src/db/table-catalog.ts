@@ -10,7 +10,10 @@ export type CatalogTable = {
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
-/** Every ordinary table in schema `public`, by name. */
+/**
+ * Every ordinary table in schema `public`, by name. UNLOGGED tables (rate-limit counters) hold nothing
+ * worth keeping past the hour, so they are no part of a backup.
+ */
 export async function readTables(client: Queryable): Promise<CatalogTable[]> {
   const result = await client.query<{ name: string; columns: string[]; primary_key: string[] }>(`
     select c.relname as name,
@@ -30,6 +33,7 @@ export async function readTables(client: Queryable): Promise<CatalogTable[]> {
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+      and c.relpersistence = 'p'
     order by c.relname`);
   return result.rows.map((row) => ({ name: row.name, columns: row.columns, primaryKey: row.primary_key }));
 }

@@ -3,6 +3,8 @@ export const errorStatus = {
   BAD_REQUEST: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** The request named a host this server does not serve (a forged Host, DNS rebinding). */
+  MISDIRECTED: 421,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION: 422,

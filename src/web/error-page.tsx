@@ -9,6 +9,7 @@ const pages = {
   404: [t.errors.notFoundTitle, t.errors.notFoundBody],
   413: [t.errors.tooLargeTitle, t.errors.tooLargeBody],
   415: [t.errors.unsupportedTitle, t.errors.unsupportedBody],
+  421: [t.errors.misdirectedTitle, t.errors.misdirectedBody],
   429: [t.errors.rateLimitedTitle, t.errors.rateLimitedBody],
   500: [t.errors.serverTitle, t.errors.serverBody],
   503: [t.errors.unavailableTitle, t.errors.unavailableBody],

@@ -1,10 +1,13 @@
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../app-deps.ts';
+import type { Db } from '../db/client.ts';
+import { CHANNELS, notify } from '../db/notifications.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Rendered public pages, kept in memory for a few seconds. Public pages are read far more often than the
  * register changes, so a page is built from the database at most about once per TTL and URL in each
- * process; code that changes public content calls `clear()`, and other processes catch up within the TTL.
+ * process. A write that changes public content goes through `withPublicChange`, which clears this cache
+ * in every process (PostgreSQL NOTIFY); routes opt in with `publicPage()` (public-page.ts).
  * When an entry has expired, one request rebuilds it while the others are still served the old copy
  * (for at most one more TTL), so a rebuild never makes a queue of waiting requests.
  * The CSP nonce differs per response, so it is stored as a placeholder and filled in on every hit.
@@ -18,7 +21,8 @@ export type PageCache = {
   clear: () => void;
 };
 
-const NONCE_PLACEHOLDER = '\u0000nonce\u0000';
+/** Stands for the CSP nonce in a stored page; filled in per response. */
+export const NONCE_PLACEHOLDER = '\u0000nonce\u0000';
 
 export function createPageCache(options: { ttlMs: number; maxBytes: number }): PageCache {
   const entries = new Map<string, { html: string; freshUntil: number; rebuilding: boolean }>();
@@ -65,27 +69,20 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
   };
 }
 
-/** Serves GET pages from the cache, and stores successful HTML responses that are the same for everyone. */
-export function cachePublicPages(cache: PageCache): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    // A feedback answer's own step (svar=…) is one person's; everything else is the same for all.
-    if (c.req.method !== 'GET' || c.req.query('svar') !== undefined) return next();
-    // Signed-in pages carry the person's name and menu: never stored, never served from the cache.
-    // A session cookie that turned out dead still skips the cache, so that the answer can clear it.
-    if (c.get('viewer') !== null || c.get('sessionCookieSent')) return next();
-    // Path and query: everything after the origin (c.req.url is always absolute).
-    const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
-    const nonce = c.get('secureHeadersNonce') ?? '';
-    const cached = cache.get(key);
-    if (cached && (!cached.stale || !cache.claimRebuild(key))) {
-      c.header('X-Cache', cached.stale ? 'stale' : 'hit');
-      return c.html(cached.html.replaceAll(NONCE_PLACEHOLDER, nonce));
-    }
-    await next();
-    const type = c.res.headers.get('content-type') ?? '';
-    if (c.res.status !== 200 || !type.startsWith('text/html') || c.res.headers.has('set-cookie')) return;
-    if ((c.res.headers.get('cache-control') ?? '').includes('no-store')) return;
-    const html = await c.res.clone().text();
-    cache.set(key, nonce ? html.replaceAll(nonce, NONCE_PLACEHOLDER) : html);
-  };
+/**
+ * Runs a write that changes what public pages show, in one transaction that also tells every process
+ * (NOTIFY, delivered at commit) to empty its page cache; this process's is emptied right after the commit
+ * too, so the writer's own next page view never races the notification.
+ */
+export async function withPublicChange<T>(
+  deps: { db: Db; pageCache?: PageCache | undefined },
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const result = await deps.db.transaction(async (tx) => {
+    const value = await work(tx);
+    await notify(tx, CHANNELS.publicPagesChanged);
+    return value;
+  });
+  deps.pageCache?.clear();
+  return result;
 }

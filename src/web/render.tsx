@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-deps.ts';
 import { FeedbackSection, feedbackStateFromQuery } from '../features/feedback/views/feedback-section.tsx';
 import { Layout } from './layout.tsx';
 
-export type Status = 200 | 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 503;
+export type Status = 200 | 400 | 401 | 403 | 404 | 413 | 415 | 421 | 422 | 429 | 500 | 503;
 
 /**
  * Renders a full page in the layout, with the request's CSP nonce and the demo notice. Content pages

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-deps.ts';
-import { AppError } from '../../lib/errors.ts';
+import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { findWorkingGroups } from '../groups/groups.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
@@ -14,13 +14,13 @@ export const agreementRoutes = new Hono<AppEnv>();
 
 const pageNumber = z.coerce.number().int().min(1).max(10_000).default(1);
 
-agreementRoutes.get('/avtal', async (c) => {
+const agreementListPage = publicPage({ feedback: true, query: { sida: pageNumber } });
+
+agreementRoutes.get('/avtal', agreementListPage, async (c) => {
   const deps = c.get('deps');
-  const sida = pageNumber.safeParse(c.req.query('sida'));
-  if (!sida.success) throw new AppError('BAD_REQUEST', 'agreement page number');
   const [page, agreements, focusAreas, workingGroups] = await Promise.all([
     getPageBySlug(deps.db, 'samarbetsformer'),
-    listAgreementPage(deps, sida.data),
+    listAgreementPage(deps, agreementListPage.query(c).sida),
     findPrioritisedFocusAreas(deps.db),
     findWorkingGroups(deps.db),
   ]);
@@ -38,7 +38,7 @@ agreementRoutes.get('/avtal', async (c) => {
   });
 });
 
-agreementRoutes.get('/avtal/:slug', async (c) => {
+agreementRoutes.get('/avtal/:slug', publicPage({ feedback: true }), async (c) => {
   const agreement = await getAgreement(c.get('deps'), c.req.param('slug'));
   return renderPage(c, {
     title: agreement.title,

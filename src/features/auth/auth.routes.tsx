@@ -1,9 +1,11 @@
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { clientAddress } from '../../web/client-address.ts';
 import { readForm } from '../../web/form-body.ts';
 import { t } from '../../web/i18n/sv.ts';
+import { publicPage } from '../../web/public-page.ts';
+import { checkRateLimit } from '../../web/rate-limit.ts';
 import { renderMessagePage, renderPage } from '../../web/render.tsx';
 import { recordAudit } from './audit.ts';
 import { linkRequestForm, linkUseForm } from './auth.forms.ts';
@@ -20,11 +22,19 @@ import { SignInPage } from './views/sign-in-page.tsx';
 
 export const authRoutes = new Hono<AppEnv>();
 
-authRoutes.get('/logga-in', (c) => {
-  const signedOut = c.req.query('utloggad');
+const signInPage = publicPage({
+  query: {
+    // Any value that is not one of our own paths means the default: junk collapses to one cached page.
+    nasta: z.string().optional().transform(safeNextPath),
+    utloggad: z.enum(['1', 'alla']).optional(),
+  },
+});
+
+authRoutes.get('/logga-in', signInPage, (c) => {
+  const { nasta, utloggad } = signInPage.query(c);
   const notice =
-    signedOut === 'alla' ? t.auth.signedOutEverywhere : signedOut === '1' ? t.auth.signedOutBody : undefined;
-  return renderSignIn(c, { nextPath: safeNextPath(c.req.query('nasta')), notice });
+    utloggad === 'alla' ? t.auth.signedOutEverywhere : utloggad === '1' ? t.auth.signedOutBody : undefined;
+  return renderSignIn(c, { nextPath: nasta, notice });
 });
 
 authRoutes.post('/logga-in/lank', async (c) => {
@@ -40,13 +50,13 @@ authRoutes.post('/logga-in/lank', async (c) => {
     return renderSignIn(c, { nextPath, email: fields.email, error: message }, 422);
   }
   const deps = c.get('deps');
-  if (!deps.signInLimiter.hit(clientAddress(c))) return tooManyLinks(c);
+  if (!(await checkRateLimit(c, deps.rateLimits.signInLink))) return tooManyLinks(c);
   const outcome = await requestSignInLink(deps, input.data.email, nextPath);
   if (outcome === 'rate-limited') return tooManyLinks(c);
   return c.redirect('/logga-in/skickad', 303);
 });
 
-authRoutes.get('/logga-in/skickad', (c) =>
+authRoutes.get('/logga-in/skickad', publicPage(), (c) =>
   renderMessagePage(c, {
     title: t.auth.linkSentTitle,
     body: <p>{t.auth.linkSentBody('adressen')}</p>,

@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
-import type { Config } from '../../config.ts';
+import { type Config, isLoopbackHostname } from '../../config.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { t } from '../../web/i18n/sv.ts';
@@ -11,16 +11,27 @@ import { mailOutbox } from '../mail/mail.table.ts';
 export const devMailRoutes = new Hono<AppEnv>();
 
 /**
- * Only in development and only without SMTP: then no mail leaves the machine, and this page is the
- * way to read a sign-in link. Anywhere else it does not exist (404), since it shows everyone's links.
+ * The page shows everyone's sign-in links, so it exists only on a laptop in development: development
+ * mode, no SMTP (no mail leaves the machine, and this page is the way to read a link), listening on and
+ * addressed as this machine only (BASE_URL http on loopback, and the request's own host). Anything else:
+ * 404. Decision 009.
  */
-export function devMailPageEnabled(config: Config): boolean {
-  return config.env === 'development' && config.smtpUrl === undefined;
+export function devMailPageEnabled(config: Config, requestHostname: string): boolean {
+  const base = new URL(config.baseUrl);
+  return (
+    config.env === 'development' &&
+    config.smtpUrl === undefined &&
+    isLoopbackHostname(config.host) &&
+    base.protocol === 'http:' &&
+    isLoopbackHostname(base.hostname) &&
+    isLoopbackHostname(requestHostname)
+  );
 }
 
 devMailRoutes.get('/utveckling/mejl', async (c) => {
   const { db, config } = c.get('deps');
-  if (!devMailPageEnabled(config)) throw new AppError('NOT_FOUND', 'development mail page is off');
+  if (!devMailPageEnabled(config, new URL(c.req.url).hostname))
+    throw new AppError('NOT_FOUND', 'development mail page is off');
   const mails = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(50);
   c.header('Cache-Control', 'no-store');
   return renderPage(c, {

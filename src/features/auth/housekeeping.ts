@@ -1,7 +1,5 @@
 import { lt } from 'drizzle-orm';
-import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../lib/clock.ts';
 import { signInTokens } from '../accounts/accounts.table.ts';
 import { deleteDeadSessions } from './sessions.ts';
 
@@ -17,15 +15,4 @@ export async function deleteExpiredSignInData(db: Db, now: Date): Promise<void> 
   await db
     .delete(signInTokens)
     .where(lt(signInTokens.expiresAt, new Date(now.getTime() - KEEP_DEAD_LINKS_MS)));
-}
-
-/** Runs the clean-up every `intervalMs`; the timer does not keep the process alive. */
-export function startHousekeeping(deps: { db: Db; clock: Clock; logger: Logger }, intervalMs: number) {
-  const run = () =>
-    deleteExpiredSignInData(deps.db, deps.clock.now()).catch((error: unknown) =>
-      deps.logger.warn({ err: error }, 'sign-in housekeeping failed'),
-    );
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

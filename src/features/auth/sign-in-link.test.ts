@@ -37,7 +37,7 @@ afterAll(async () => {
 beforeEach(async () => {
   // Each test starts with empty account tables, a fresh rate limiter and the clock at 09:00.
   await database.db.execute(
-    sql`truncate people, person_identities, sessions, sign_in_tokens, audit_log, mail_outbox cascade`,
+    sql`truncate people, person_identities, sessions, sign_in_tokens, audit_log, mail_outbox, rate_limit_counts cascade`,
   );
   smtp.received.length = 0;
   clock.current = new Date('2026-11-27T09:00:00+01:00');

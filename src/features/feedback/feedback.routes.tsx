@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { clientAddress } from '../../web/client-address.ts';
 import { readForm } from '../../web/form-body.ts';
 import { t } from '../../web/i18n/sv.ts';
+import { enforceRateLimit } from '../../web/rate-limit.ts';
 import { renderPage } from '../../web/render.tsx';
 import { answerForm, commentForm, MAX_COMMENT_LENGTH, stripControlCharacters } from './feedback.forms.ts';
 import { addComment, recordAnswer } from './feedback.service.ts';
@@ -15,7 +15,10 @@ feedbackRoutes.post('/aterkoppling', async (c) => {
   const input = answerForm.safeParse(await readForm(c));
   if (!input.success) throw new AppError('BAD_REQUEST', 'feedback answer form');
   if (input.data.webbplats) return respond(c, input.data.page, { step: 'thanks' });
-  guardRate(c);
+  await guardRate(c);
+  // Only pages we serve: made-up paths would otherwise fill the feedback viewer.
+  if (!(await c.get('servesFeedbackPage')(input.data.page)))
+    throw new AppError('BAD_REQUEST', 'feedback for a page that does not exist');
   const helpful = input.data.answer === 'ja';
   const answerId = await recordAnswer(c.get('deps'), { pagePath: input.data.page, helpful });
   return respond(c, input.data.page, helpful ? { step: 'thanks' } : { step: 'comment', answerId });
@@ -54,7 +57,7 @@ feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
     });
   }
   if (input.data.webbplats) return respond(c, input.data.page, { step: 'comment-thanks' });
-  guardRate(c);
+  await guardRate(c);
   const added = await addComment(c.get('deps'), {
     id: answerId,
     pagePath: input.data.page,
@@ -64,8 +67,7 @@ feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
 });
 
 function guardRate(c: Context<AppEnv>) {
-  if (!c.get('deps').feedbackLimiter.hit(clientAddress(c)))
-    throw new AppError('RATE_LIMITED', 'feedback flood');
+  return enforceRateLimit(c, c.get('deps').rateLimits.feedback);
 }
 
 /** Progressive enhancement sends `X-Requested-With: fetch` and swaps in the returned section. */

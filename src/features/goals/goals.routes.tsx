@@ -3,6 +3,7 @@ import type { AppEnv } from '../../app-deps.ts';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { Updated } from '../../web/components/updated.tsx';
 import { t } from '../../web/i18n/sv.ts';
+import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from '../pages/pages.queries.ts';
 import { findGoalsWithActivityCounts } from './goals.queries.ts';
@@ -10,7 +11,7 @@ import { GoalList } from './views/goal-list.tsx';
 
 export const goalRoutes = new Hono<AppEnv>();
 
-goalRoutes.get('/mal', async (c) => {
+goalRoutes.get('/mal', publicPage({ feedback: true }), async (c) => {
   const { db } = c.get('deps');
   const [page, goals] = await Promise.all([getPageBySlug(db, 'mal'), findGoalsWithActivityCounts(db)]);
   return renderPage(c, {

@@ -5,6 +5,7 @@ import { PageBody } from '../../web/components/page-body.tsx';
 import { OrganisationName } from '../../web/components/register-links.tsx';
 import { Updated } from '../../web/components/updated.tsx';
 import { t } from '../../web/i18n/sv.ts';
+import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { findOrganisationBySlug } from '../organisations/organisations.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
@@ -14,7 +15,7 @@ import { MemberTable } from './views/member-table.tsx';
 
 export const groupRoutes = new Hono<AppEnv>();
 
-groupRoutes.get('/hogskoleradet', async (c) => {
+groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
   const { db } = c.get('deps');
   const [page, council] = await Promise.all([
     getPageBySlug(db, 'hogskoleradet'),
@@ -44,7 +45,7 @@ groupRoutes.get('/hogskoleradet', async (c) => {
   });
 });
 
-groupRoutes.get('/flemingsberg-science', async (c) => {
+groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (c) => {
   const { db } = c.get('deps');
   const [page, foundation, network] = await Promise.all([
     getPageBySlug(db, 'flemingsberg-science'),
@@ -84,7 +85,7 @@ groupRoutes.get('/flemingsberg-science', async (c) => {
   });
 });
 
-groupRoutes.get('/grupper/:slug', async (c) => {
+groupRoutes.get('/grupper/:slug', publicPage({ feedback: true }), async (c) => {
   const { db } = c.get('deps');
   const group = await getGroupBySlug(db, c.req.param('slug'));
   const [members, agreement] = await Promise.all([

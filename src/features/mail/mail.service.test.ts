@@ -220,15 +220,28 @@ describe('the mail outbox', () => {
 
   it('the worker delivers on its interval and stops when told', async () => {
     await queueMail(database.db, mail, fixedClock(START));
-    const stop = startMailWorker(deps(smtp.port, fixedClock(START)), 20);
+    const worker = startMailWorker(deps(smtp.port, fixedClock(START)), 20);
     try {
       await expect.poll(() => smtp.received.length, { timeout: 5_000 }).toBe(1);
     } finally {
-      await stop();
+      await worker.stop();
     }
     await queueMail(database.db, mail, fixedClock(START));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('delivers at once when woken, long before its next tick', async () => {
+    const worker = startMailWorker(deps(smtp.port, fixedClock(START)), 3_600_000);
+    try {
+      await queueMail(database.db, { ...mail, subject: 'Väckt' }, fixedClock(START));
+      worker.wake();
+      await expect
+        .poll(() => smtp.received.some((message) => message.subject === 'Väckt'), { timeout: 5_000 })
+        .toBe(true);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { CHANNELS, notify } from '../../db/notifications.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import { mailOutbox } from './mail.table.ts';
 
@@ -25,7 +26,10 @@ export function retryDelayMs(failedAttempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, failedAttempts - 1), MAX_RETRY_MS);
 }
 
-/** Puts a mail in the outbox, due at once. Returns its id. Sending is the worker's job. */
+/**
+ * Puts a mail in the outbox, due at once, and tells the mail workers of every process (at commit, when
+ * called inside a transaction). Returns its id. Sending is the workers' job.
+ */
 export async function queueMail(db: DbOrTx, mail: MailToQueue, clock: Clock = systemClock): Promise<string> {
   const now = clock.now();
   const [row] = await db
@@ -39,6 +43,7 @@ export async function queueMail(db: DbOrTx, mail: MailToQueue, clock: Clock = sy
     })
     .returning({ id: mailOutbox.id });
   if (!row) throw new Error('mail_outbox insert returned no row');
+  await notify(db, CHANNELS.mailQueued);
   return row.id;
 }
 
@@ -115,14 +120,27 @@ export function createSmtpTransport(
   );
 }
 
+export type MailWorker = {
+  /** Looks at the outbox now (a mail was queued); a run already under way runs once more after it. */
+  wake: () => void;
+  /** Stops the worker and waits for a run in progress. */
+  stop: () => Promise<void>;
+};
+
 /**
- * Runs `deliverDueMail` every `intervalMs` (never two runs at once in this process). The timer does not
- * keep the process alive. Returns a function that stops the worker and waits for a run in progress.
+ * Runs `deliverDueMail` every `intervalMs` and whenever woken (never two runs at once in this process).
+ * The timer does not keep the process alive.
  */
-export function startMailWorker(deps: MailDeliveryDeps, intervalMs: number, limit = 20): () => Promise<void> {
+export function startMailWorker(deps: MailDeliveryDeps, intervalMs: number, limit = 20): MailWorker {
   let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
   const tick = () => {
-    if (running) return;
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = deliverDueMail(deps, limit)
       .then(
         () => undefined,
@@ -130,12 +148,20 @@ export function startMailWorker(deps: MailDeliveryDeps, intervalMs: number, limi
       )
       .finally(() => {
         running = undefined;
+        if (again) {
+          again = false;
+          tick();
+        }
       });
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
+  return {
+    wake: tick,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      while (running) await running;
+    },
   };
 }

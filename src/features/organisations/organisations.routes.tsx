@@ -3,6 +3,7 @@ import type { AppEnv } from '../../app-deps.ts';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { Updated } from '../../web/components/updated.tsx';
 import { t } from '../../web/i18n/sv.ts';
+import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from '../pages/pages.queries.ts';
 import { findInstitutions } from './organisations.queries.ts';
@@ -12,7 +13,7 @@ import { OrganisationDetailView } from './views/organisation-detail.tsx';
 
 export const organisationRoutes = new Hono<AppEnv>();
 
-organisationRoutes.get('/larosaten', async (c) => {
+organisationRoutes.get('/larosaten', publicPage({ feedback: true }), async (c) => {
   const { db } = c.get('deps');
   const [page, institutions] = await Promise.all([getPageBySlug(db, 'larosaten'), findInstitutions(db)]);
   return renderPage(c, {
@@ -29,7 +30,7 @@ organisationRoutes.get('/larosaten', async (c) => {
   });
 });
 
-organisationRoutes.get('/larosaten/:slug', async (c) => {
+organisationRoutes.get('/larosaten/:slug', publicPage({ feedback: true }), async (c) => {
   const details = await getOrganisation(c.get('deps'), c.req.param('slug'), 'university');
   return renderPage(c, {
     title: details.organisation.name,
@@ -38,7 +39,7 @@ organisationRoutes.get('/larosaten/:slug', async (c) => {
   });
 });
 
-organisationRoutes.get('/organisationer/:slug', async (c) => {
+organisationRoutes.get('/organisationer/:slug', publicPage({ feedback: true }), async (c) => {
   const details = await getOrganisation(c.get('deps'), c.req.param('slug'), 'other');
   return renderPage(c, {
     title: details.organisation.name,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { Updated } from '../../web/components/updated.tsx';
+import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from './pages.queries.ts';
 
@@ -12,7 +13,7 @@ for (const [path, slug] of [
   ['/tillganglighet', 'tillganglighet'],
   ['/personuppgifter', 'personuppgifter'],
 ] as const) {
-  pageRoutes.get(path, async (c) => {
+  pageRoutes.get(path, publicPage({ feedback: true }), async (c) => {
     const page = await getPageBySlug(c.get('deps').db, slug);
     return renderPage(c, {
       title: page.title,

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { t } from '../../web/i18n/sv.ts';
+import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { searchQuery } from './search.forms.ts';
 import { searchRegister } from './search.queries.ts';
@@ -9,12 +11,15 @@ import { SearchPage } from './views/search-page.tsx';
 
 export const searchRoutes = new Hono<AppEnv>();
 
-searchRoutes.get('/sok', async (c) => {
-  const parsed = searchQuery.safeParse({ q: c.req.query('q'), sida: c.req.query('sida') });
+// `q` is checked by the handler, not by publicPage: a search that is too long gets the form again (422).
+const searchPage = publicPage({ query: { q: z.string().optional(), sida: searchQuery.shape.sida } });
+
+searchRoutes.get('/sok', searchPage, async (c) => {
+  const parsed = searchQuery.safeParse(searchPage.query(c));
   if (!parsed.success) {
     const queryIssue = parsed.error.issues.find((issue) => issue.path[0] === 'q');
     if (!queryIssue) throw new AppError('BAD_REQUEST', 'search page number');
-    const typed = c.req.query('q') ?? '';
+    const typed = searchPage.query(c).q ?? '';
     return renderPage(c, {
       title: t.search.title,
       status: 422,

@@ -240,6 +240,8 @@ export const sv = {
     tooLargeBody: 'Det du skickade var för stort.',
     unsupportedTitle: 'Formatet stöds inte',
     unsupportedBody: 'Skicka formuläret från webbplatsen.',
+    misdirectedTitle: 'Fel adress',
+    misdirectedBody: 'Den här webbplatsen svarar inte på den adress som begäran angav.',
     rateLimitedTitle: 'För många försök',
     rateLimitedBody: 'Vänta en stund och försök igen.',
     requestId: 'Felkod att uppge om du kontaktar oss:',

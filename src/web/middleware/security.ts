@@ -5,7 +5,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../../app-deps.ts';
-import type { Config } from '../../config.ts';
+import { type Config, isLoopbackHostname } from '../../config.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hasControlCharacter } from '../../lib/text.ts';
 
@@ -62,13 +62,36 @@ export function securityHeaders(config: Config): MiddlewareHandler<AppEnv> {
 }
 
 /**
+ * Answers only to BASE_URL's host name, and in development and tests also to this machine's names
+ * (localhost, 127.0.0.1, [::1]). A page reached under another name is a DNS-rebinding attack or a
+ * forged Host header: 421. X-Forwarded-Host and Forwarded are never read, so they cannot name another.
+ */
+export function refuseOtherHosts(config: Config): MiddlewareHandler<AppEnv> {
+  const ownHostname = new URL(config.baseUrl).hostname;
+  const loopbackToo = config.env !== 'production';
+  return (c, next) => {
+    // The server built c.req.url from the Host header and refused a malformed one already.
+    const { hostname } = new URL(c.req.url);
+    if (hostname === ownHostname || (loopbackToo && isLoopbackHostname(hostname))) return next();
+    throw new AppError('MISDIRECTED', 'host not served here');
+  };
+}
+
+/**
  * Refuses state-changing requests from other sites: the browser's Sec-Fetch-Site or Origin must name
- * this site. Our own origin is the configured BASE_URL or the address the request came to.
+ * this site. Our origin is BASE_URL's; in development and tests also this machine's own address as the
+ * request named it — never just whatever Host the request brought.
  */
 export function csrfProtection(config: Config): MiddlewareHandler<AppEnv> {
   const configuredOrigin = new URL(config.baseUrl).origin;
+  const loopbackToo = config.env !== 'production';
   return csrf({
-    origin: (origin, c) => origin === configuredOrigin || origin === new URL(c.req.url).origin,
+    origin: (origin, c) => {
+      if (origin === configuredOrigin) return true;
+      if (!loopbackToo) return false;
+      const own = new URL(c.req.url);
+      return isLoopbackHostname(own.hostname) && origin === own.origin;
+    },
   });
 }
 

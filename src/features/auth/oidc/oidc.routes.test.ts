@@ -63,7 +63,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await database.db.execute(
-    sql`truncate people, person_identities, sessions, audit_log, oidc_sign_in_requests cascade`,
+    sql`truncate people, person_identities, sessions, audit_log, oidc_sign_in_requests, rate_limit_counts cascade`,
   );
   clock.current = new Date('2026-11-27T09:00:00+01:00');
   logLines = [];

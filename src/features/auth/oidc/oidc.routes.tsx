@@ -3,8 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../app-deps.ts';
 import type { OidcProviderConfig } from '../../../config.ts';
 import { AppError } from '../../../lib/errors.ts';
-import { clientAddress } from '../../../web/client-address.ts';
 import { t } from '../../../web/i18n/sv.ts';
+import { enforceRateLimit } from '../../../web/rate-limit.ts';
 import { renderMessagePage } from '../../../web/render.tsx';
 import { signInWithIdentity } from '../identities.tsx';
 import { safeNextPath } from '../next-path.ts';
@@ -22,9 +22,7 @@ export const oidcRoutes = new Hono<AppEnv>();
 
 oidcRoutes.get('/logga-in/oidc/:providerId', async (c) => {
   const provider = providerFor(c);
-  if (!c.get('deps').oidcStartLimiter.hit(clientAddress(c))) {
-    throw new AppError('RATE_LIMITED', 'too many OIDC sign-ins started from one client');
-  }
+  await enforceRateLimit(c, c.get('deps').rateLimits.oidcStart);
   try {
     const deps = c.get('deps');
     const { authorizationUrl, state } = await startSignIn(deps, provider, safeNextPath(c.req.query('nasta')));

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { t } from '../../../web/i18n/sv.ts';
 
@@ -7,6 +8,12 @@ export type FeedbackState =
   | { step: 'comment'; answerId: string; comment?: string; error?: string }
   | { step: 'comment-thanks' }
   | { step: 'closed' };
+
+/** The query parameters of the feedback steps, as every page with feedback declares them (publicPage). */
+export const feedbackQueryShape = {
+  aterkoppling: z.enum(['tack', 'nej', 'kommentar-tack', 'stangd']).optional(),
+  svar: z.uuid().optional(),
+};
 
 /** Reads the step from the query string that the POST redirected to (no cookie, no session). */
 export function feedbackStateFromQuery(query: (name: string) => string | undefined): FeedbackState {
