@@ -54,6 +54,7 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
     'a 303 to the sign-in page (crawled); it would end the crawl’s own session. account.routes.test.ts covers it',
   'GET /mina-uppgifter/export': 'a JSON file to download, not a page; account.routes.test.ts checks it',
   'GET /aterkoppling/oversikt.csv': 'a CSV file to download, not a page; feedback-viewer tests check it',
+  'GET /halsa': 'JSON for monitors, not a page; health.routes.test.ts checks it',
   'POST /aterkoppling/oversikt/:id/behandlad': 'a 303 back to the viewer; the state it lands on is crawled',
   'POST /admin/personer/:id/medlemskap/:organisationId/ta-bort': 'a 303 back to the person page (crawled)',
   'POST /admin/personer/:id/grupper':

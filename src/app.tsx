@@ -18,6 +18,7 @@ import { feedbackViewerRoutes } from './features/feedback-viewer/feedback-viewer
 import { goalRoutes } from './features/goals/goals.routes.tsx';
 import { groupInternalsRoutes } from './features/groups/group-internals.routes.tsx';
 import { groupRoutes } from './features/groups/groups.routes.tsx';
+import { healthRoutes } from './features/health/health.routes.ts';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { organisationRoutes } from './features/organisations/organisations.routes.tsx';
 import { pageRoutes } from './features/pages/pages.routes.tsx';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminRoutes);
   app.route('/', groupInternalsRoutes);
   app.route('/', feedbackViewerRoutes);
+  app.route('/', healthRoutes);
 
   app.notFound((c) => respondWithError(c, 404));
   app.onError((error, c) => {

@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPageCache } from '../src/web/page-cache.ts';
+import { CHANNELS, listenForNotifications } from '../src/db/notifications.ts';
+import { createPageCache, withPublicChange } from '../src/web/page-cache.ts';
 import { signedInPerson } from './people.ts';
-import { createTestApp, formPost, type TestApp } from './test-app.ts';
+import { PUBLIC_PAGES } from './public-pages.ts';
+import { createTestApp, formPost } from './test-app.ts';
 
 const nonceOf = (response: Response) =>
   /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
 
 describe('the rendered-page cache', () => {
-  let subject: TestApp & { cleanup: () => Promise<void>; database: { db: TestApp['deps']['db'] } };
+  let subject: Awaited<ReturnType<typeof createTestApp>>;
   const cache = createPageCache({ ttlMs: 60_000, maxBytes: 1024 * 1024 });
 
   beforeAll(async () => {
@@ -65,6 +67,89 @@ describe('the rendered-page cache', () => {
     const step = answer.headers.get('location')!.replace('#aterkoppling', '');
     await subject.request(step);
     expect((await subject.request(step)).headers.get('x-cache')).toBeNull();
+  });
+
+  it('serves every public page from the cache whatever junk its query string carries', async () => {
+    cache.clear();
+    for (const path of [...Object.values(PUBLIC_PAGES), '/logga-in', '/logga-in/skickad']) {
+      const junk = (n: number) => `${path}${path.includes('?') ? '&' : '?'}x=${n}&utm_source=${n}`;
+      expect((await subject.request(junk(1))).status, path).toBe(200);
+      const second = await subject.request(junk(2));
+      expect(second.headers.get('x-cache'), path).toBe('hit');
+    }
+  });
+
+  it('takes a parameter’s default and its absence, in any order, as one page', async () => {
+    cache.clear();
+    await subject.request('/avtal');
+    expect((await subject.request('/avtal?sida=1')).headers.get('x-cache')).toBe('hit');
+    await subject.request('/sok?q=kommun&sida=1');
+    expect((await subject.request('/sok?sida=1&q=kommun')).headers.get('x-cache')).toBe('hit');
+    // Any next-path that is not ours means the default one: one sign-in page for them all.
+    await subject.request('/logga-in?nasta=https://evil.example/1');
+    expect((await subject.request('/logga-in?nasta=//evil.example/2')).headers.get('x-cache')).toBe('hit');
+  });
+
+  it('refuses a bad value of a parameter a page reads with 400, without asking the database', async () => {
+    const pool = subject.database.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const query = pool.query;
+    let queries = 0;
+    pool.query = (...args: unknown[]) => {
+      queries += 1;
+      return query.apply(pool, args);
+    };
+    try {
+      for (const path of [
+        '/avtal?sida=abc',
+        '/avtal?sida=0',
+        '/?aterkoppling=hej',
+        '/mal?svar=inte-ett-id',
+        '/sok?q=x&sida=-1',
+      ]) {
+        const response = await subject.request(path);
+        expect(response.status, path).toBe(400);
+      }
+      expect(queries).toBe(0);
+    } finally {
+      pool.query = query;
+    }
+  });
+
+  it('serves the cached page to a request with a dead session cookie, and clears the cookie', async () => {
+    cache.clear();
+    await subject.request('/larosaten');
+    const response = await subject.request('/larosaten', { headers: { cookie: '__Host-samverkan=dod' } });
+    expect(response.headers.get('x-cache')).toBe('hit');
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-samverkan=;/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('shows a change made through withPublicChange at once, in this process and in another', async () => {
+    // Another process: a cache of its own, told by PostgreSQL as the server's listener tells it.
+    const otherCache = createPageCache({ ttlMs: 60_000, maxBytes: 1024 * 1024 });
+    const listener = listenForNotifications({
+      url: subject.database.url,
+      logger: subject.deps.logger,
+      handlers: { [CHANNELS.publicPagesChanged]: () => otherCache.clear() },
+      onReconnect: () => otherCache.clear(),
+    });
+    try {
+      await listener.ready;
+      cache.clear();
+      await subject.request('/larosaten');
+      otherCache.set('/larosaten', 'gammal sida');
+      await withPublicChange(subject.deps, (tx) =>
+        tx.execute(
+          sql`update organisations set description = 'Ändrad nu' where slug = 'sodertorns-hogskola'`,
+        ),
+      );
+      const here = await subject.request('/larosaten');
+      expect(here.headers.get('x-cache')).toBeNull();
+      expect(await here.text()).toContain('Ändrad nu');
+      await expect.poll(() => otherCache.get('/larosaten'), { timeout: 2_000 }).toBeUndefined();
+    } finally {
+      await listener.stop();
+    }
   });
 
   it('lets one request rebuild an expired page while the others get the old copy', async () => {

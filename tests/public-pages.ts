@@ -42,6 +42,11 @@ export const SIGN_IN_PAGES: Record<string, string> = {
   '/utveckling/mejl': '/utveckling/mejl',
 };
 
+/** Open addresses that are not pages: JSON for machines. */
+export const OTHER_OPEN_ADDRESSES: Record<string, string> = {
+  '/halsa': '/halsa',
+};
+
 /** One address for every page behind sign-in, opened as an administrator (who may open them all). */
 export const SIGNED_IN_PAGES: Record<string, string> = {
   '/mina-uppgifter': '/mina-uppgifter',

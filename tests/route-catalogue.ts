@@ -19,7 +19,8 @@ export const OPEN_ROUTES: Record<string, string> = {
   'GET /logga-in/oidc/:providerId/callback':
     'the identity provider’s answer: state, cookie and code are the credential',
   'GET /utveckling/mejl':
-    'development only, and only without SMTP: 404 everywhere else (tested in dev-mail.test.ts)',
+    'a laptop in development only (loopback, no SMTP): 404 everywhere else (tests/deployment-safety.test.ts)',
+  'GET /halsa': 'health for monitors: "ok" or "unavailable", nothing about anyone',
 };
 
 /** Middleware entries in `app.routes`, which are not routes anyone requests. */

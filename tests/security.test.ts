@@ -6,7 +6,13 @@ import { people } from '../src/features/accounts/accounts.table.ts';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
 import { MAX_BODY_BYTES } from '../src/web/middleware/security.ts';
 import { createPerson, sessionCookieFor } from './people.ts';
-import { OTHER_PAGE_STATES, PUBLIC_PAGES, SIGN_IN_PAGES, SIGNED_IN_PAGES } from './public-pages.ts';
+import {
+  OTHER_OPEN_ADDRESSES,
+  OTHER_PAGE_STATES,
+  PUBLIC_PAGES,
+  SIGN_IN_PAGES,
+  SIGNED_IN_PAGES,
+} from './public-pages.ts';
 import { buildTestApp, createTestApp, formPost, OWN_ORIGIN, textOf, UUID } from './test-app.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
@@ -29,6 +35,7 @@ async function everyResponse(): Promise<{ name: string; response: Response }[]> 
     ...Object.values(PUBLIC_PAGES),
     ...OTHER_PAGE_STATES,
     ...Object.values(SIGN_IN_PAGES),
+    ...Object.values(OTHER_OPEN_ADDRESSES),
     '/static/styles.css',
   ]) {
     responses.push({ name: `GET ${path}`, response: await subject.request(path) });
@@ -66,7 +73,7 @@ describe('security headers', () => {
       .map((route) => route.path)
       .filter((path) => !path.startsWith('/static'));
     expect([...new Set(getRoutes)].sort()).toEqual(
-      Object.keys({ ...PUBLIC_PAGES, ...SIGN_IN_PAGES, ...SIGNED_IN_PAGES }).sort(),
+      Object.keys({ ...PUBLIC_PAGES, ...SIGN_IN_PAGES, ...OTHER_OPEN_ADDRESSES, ...SIGNED_IN_PAGES }).sort(),
     );
   });
 

@@ -126,6 +126,31 @@ describe('answering "Var informationen till din hjälp?"', () => {
     expect(await storedFeedback()).toEqual([]);
   });
 
+  it.each([
+    ['a page that does not exist', '/finns-inte'],
+    ['a register page that does not exist', '/avtal/inget-sadant-avtal'],
+    ['a page without the question (sign-in)', '/logga-in'],
+    ['a page behind sign-in', '/admin'],
+    ['a path with a trailing slash', '/avtal/'],
+  ])('refuses feedback for %s (400) and stores nothing', async (_case, page) => {
+    const response = await answer({ page, answer: 'nej' });
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain('Felaktig begäran');
+    expect(await storedFeedback()).toEqual([]);
+  });
+
+  it('takes feedback for every kind of page that asks for it', async () => {
+    for (const page of [
+      '/',
+      '/avtal/ulf-avtal-sodertorns-hogskola',
+      '/grupper/hogskoleradet',
+      '/tillganglighet',
+    ]) {
+      expect((await answer({ page, answer: 'ja' })).status, page).toBe(303);
+    }
+    expect(await storedFeedback()).toHaveLength(4);
+  });
+
   it.each<[string, [string, string][]]>([
     ['no answer', [['page', '/']]],
     [

@@ -4,19 +4,22 @@ import { rateLimitCounts, rateLimitSalts } from './rate-limits.table.ts';
 
 /** The salt of the hour starting at `hourStartsAt`: the one stored, or `candidate` if none was yet. */
 export async function findOrCreateSalt(db: Db, hourStartsAt: Date, candidate: Buffer): Promise<Buffer> {
-  // One statement for both cases: the insert's row when it won, the stored row when another process did.
-  const result = await db.execute<{ salt: Buffer }>(sql`
-    with created as (
-      insert into ${rateLimitSalts} (hour_starts_at, salt) values (${hourStartsAt}, ${candidate})
-      on conflict (hour_starts_at) do nothing
-      returning salt
-    )
-    select salt from created
-    union all
-    select salt from ${rateLimitSalts} where hour_starts_at = ${hourStartsAt}`);
-  const salt = result.rows[0]?.salt;
-  if (!salt) throw new Error('rate_limit_salts: no salt for the hour');
-  return salt;
+  // A process that lost the race to a concurrent insert sees neither row in that statement's snapshot;
+  // its next statement does.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await db.execute<{ salt: Buffer }>(sql`
+      with created as (
+        insert into ${rateLimitSalts} (hour_starts_at, salt) values (${hourStartsAt}, ${candidate})
+        on conflict (hour_starts_at) do nothing
+        returning salt
+      )
+      select salt from created
+      union all
+      select salt from ${rateLimitSalts} where hour_starts_at = ${hourStartsAt}`);
+    const salt = result.rows[0]?.salt;
+    if (salt) return salt;
+  }
+  throw new Error('rate_limit_salts: no salt for the hour');
 }
 
 /** Counts one hit of `keyHash` in the window ending at `windowEndsAt`; the count including this one. */

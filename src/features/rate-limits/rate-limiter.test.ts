@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../tests/database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { createRateLimiter, deleteExpiredRateLimitData } from './rate-limiter.ts';
+import { rateLimitCounts, rateLimitSalts } from './rate-limits.table.ts';
+
+let database: TestDatabase;
+const clock = { current: new Date('2026-11-27T10:15:00Z') };
+const movingClock: Clock = { now: () => new Date(clock.current) };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.cleanup());
+beforeEach(async () => {
+  await database.db.delete(rateLimitCounts);
+  await database.db.delete(rateLimitSalts);
+  clock.current = new Date('2026-11-27T10:15:00Z');
+});
+
+/** A limiter as one app process has it; two of these on one database are two processes. */
+const limiterOfAProcess = (limit = 3) =>
+  createRateLimiter({ db: database.db, clock: movingClock }, { scope: 'test', limit, windowMs: 3_600_000 });
+
+describe('a rate limit counted in PostgreSQL', () => {
+  it('allows the limit, refuses the next, and says when the window ends', async () => {
+    const limiter = limiterOfAProcess();
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await limiter.hit('192.0.2.1'));
+    expect(results.map((result) => result.allowed)).toEqual([true, true, true, false]);
+    expect(results[3]?.resetAt.toISOString()).toBe('2026-11-27T11:00:00.000Z');
+    expect((await limiter.hit('192.0.2.2')).allowed).toBe(true);
+  });
+
+  it('holds across a restart: a new process starts from the count the old one left', async () => {
+    const before = limiterOfAProcess();
+    for (let i = 0; i < 3; i++) await before.hit('192.0.2.1');
+    const afterRestart = limiterOfAProcess();
+    expect((await afterRestart.hit('192.0.2.1')).allowed).toBe(false);
+  });
+
+  it('holds across processes hit at the same moment: exactly the limit gets through', async () => {
+    const processes = [limiterOfAProcess(10), limiterOfAProcess(10), limiterOfAProcess(10)];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => processes[i % 3]!.hit('198.51.100.7')),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(10);
+  });
+
+  it('keeps limits of different kinds apart', async () => {
+    const feedback = limiterOfAProcess(1);
+    const other = createRateLimiter(
+      { db: database.db, clock: movingClock },
+      { scope: 'other', limit: 1, windowMs: 3_600_000 },
+    );
+    expect((await feedback.hit('192.0.2.1')).allowed).toBe(true);
+    expect((await other.hit('192.0.2.1')).allowed).toBe(true);
+  });
+
+  it('starts a new window on the hour', async () => {
+    const limiter = limiterOfAProcess(1);
+    await limiter.hit('192.0.2.1');
+    expect((await limiter.hit('192.0.2.1')).allowed).toBe(false);
+    clock.current = new Date('2026-11-27T11:00:00Z');
+    expect((await limiter.hit('192.0.2.1')).allowed).toBe(true);
+  });
+
+  it('never stores the address, and forgets even its hash and the hour’s salt once the hour is over', async () => {
+    const limiter = limiterOfAProcess();
+    await limiter.hit('192.0.2.123');
+    const stored = JSON.stringify(await database.db.select().from(rateLimitCounts));
+    expect(stored).not.toContain('192.0.2.123');
+    const [count] = await database.db.select().from(rateLimitCounts);
+    expect(count?.keyHash).toHaveLength(16);
+
+    // The same address next hour: another salt, so another hash; the old hour cannot be linked to it.
+    clock.current = new Date('2026-11-27T11:05:00Z');
+    await limiter.hit('192.0.2.123');
+    const hashes = (await database.db.select().from(rateLimitCounts)).map((row) =>
+      row.keyHash.toString('hex'),
+    );
+    expect(new Set(hashes).size).toBe(2);
+
+    await deleteExpiredRateLimitData(database.db, movingClock.now());
+    expect(await database.db.select().from(rateLimitCounts)).toHaveLength(1);
+    const salts = await database.db.select().from(rateLimitSalts);
+    expect(salts.map((salt) => salt.hourStartsAt.toISOString())).toEqual(['2026-11-27T11:00:00.000Z']);
+  });
+
+  it('shares one salt per hour between processes, so their counts meet', async () => {
+    const [first, second] = [limiterOfAProcess(), limiterOfAProcess()];
+    await Promise.all([first.hit('192.0.2.1'), second.hit('192.0.2.1')]);
+    expect(await database.db.select().from(rateLimitSalts)).toHaveLength(1);
+    const [count] = await database.db.select().from(rateLimitCounts);
+    expect(count?.hits).toBe(2);
+  });
+});
