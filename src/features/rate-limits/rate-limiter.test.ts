@@ -28,7 +28,8 @@ describe('a rate limit counted in PostgreSQL', () => {
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await limiter.hit('192.0.2.1'));
     expect(results.map((result) => result.allowed)).toEqual([true, true, true, false]);
-    expect(results[3]?.resetAt.toISOString()).toBe('2026-11-27T11:00:00.000Z');
+    // Four hits this hour: in the next one, 4 × (share of this hour still in the window) + 1 ≤ 3 at 11:30.
+    expect(results[3]?.resetAt.toISOString()).toBe('2026-11-27T11:30:00.000Z');
     expect((await limiter.hit('192.0.2.2')).allowed).toBe(true);
   });
 
@@ -57,15 +58,20 @@ describe('a rate limit counted in PostgreSQL', () => {
     expect((await other.hit('192.0.2.1')).allowed).toBe(true);
   });
 
-  it('starts a new window on the hour', async () => {
-    const limiter = limiterOfAProcess(1);
-    await limiter.hit('192.0.2.1');
-    expect((await limiter.hit('192.0.2.1')).allowed).toBe(false);
-    clock.current = new Date('2026-11-27T11:00:00Z');
+  it('lets no burst fit across the end of a window: the last window’s hits slide out as time passes', async () => {
+    const limiter = limiterOfAProcess(3);
+    for (let i = 0; i < 3; i++) expect((await limiter.hit('192.0.2.1')).allowed).toBe(true);
+    // Ten minutes into the next hour, 50 of the last hour's 60 minutes still count: 3 × 5/6 + 1 > 3.
+    clock.current = new Date('2026-11-27T11:10:00Z');
+    const early = await limiter.hit('192.0.2.1');
+    expect(early.allowed).toBe(false);
+    // Allowed again once 3 × (share left) + 2 ≤ 3, i.e. with 20 minutes of the window left.
+    expect(early.resetAt.toISOString()).toBe('2026-11-27T11:40:00.000Z');
+    clock.current = new Date('2026-11-27T11:40:00Z');
     expect((await limiter.hit('192.0.2.1')).allowed).toBe(true);
   });
 
-  it('never stores the address, and forgets even its hash and the hour’s salt once the hour is over', async () => {
+  it('never stores the address, and forgets even its hash and the salt an hour after they are used', async () => {
     const limiter = limiterOfAProcess();
     await limiter.hit('192.0.2.123');
     const stored = JSON.stringify(await database.db.select().from(rateLimitCounts));
@@ -81,6 +87,10 @@ describe('a rate limit counted in PostgreSQL', () => {
     );
     expect(new Set(hashes).size).toBe(2);
 
+    // Still read as the previous window during the next hour; gone after that.
+    await deleteExpiredRateLimitData(database.db, movingClock.now());
+    expect(await database.db.select().from(rateLimitCounts)).toHaveLength(2);
+    clock.current = new Date('2026-11-27T12:05:00Z');
     await deleteExpiredRateLimitData(database.db, movingClock.now());
     expect(await database.db.select().from(rateLimitCounts)).toHaveLength(1);
     const salts = await database.db.select().from(rateLimitSalts);

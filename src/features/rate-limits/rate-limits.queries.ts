@@ -22,19 +22,44 @@ export async function findOrCreateSalt(db: Db, hourStartsAt: Date, candidate: Bu
   throw new Error('rate_limit_salts: no salt for the hour');
 }
 
-/** Counts one hit of `keyHash` in the window ending at `windowEndsAt`; the count including this one. */
-export async function countHit(db: Db, scope: string, keyHash: Buffer, windowEndsAt: Date): Promise<number> {
-  const result = await db.execute<{ hits: number }>(sql`
-    insert into ${rateLimitCounts} (scope, key_hash, window_ends_at, hits)
-    values (${scope}, ${keyHash}, ${windowEndsAt}, 1)
-    on conflict (scope, key_hash, window_ends_at)
-    do update set hits = ${rateLimitCounts}.hits + 1
-    returning hits`);
-  return Number(result.rows[0]?.hits);
+/** The salt of an hour if any process made one (none means nobody was counted that hour). */
+export async function findSalt(db: Db, hourStartsAt: Date): Promise<Buffer | undefined> {
+  const result = await db.execute<{ salt: Buffer }>(
+    sql`select salt from ${rateLimitSalts} where hour_starts_at = ${hourStartsAt}`,
+  );
+  return result.rows[0]?.salt;
 }
 
-/** Forgets ended windows and the salts of past hours. */
-export async function deleteExpiredRateLimits(db: Db, now: Date, currentHourStartsAt: Date): Promise<void> {
-  await db.delete(rateLimitCounts).where(lte(rateLimitCounts.windowEndsAt, now));
-  await db.delete(rateLimitSalts).where(lt(rateLimitSalts.hourStartsAt, currentHourStartsAt));
+/**
+ * Counts one hit in the current window and reads the key's count in the window before, in one statement:
+ * the current count including this hit, and the previous window's (0 if none).
+ */
+export async function countHit(
+  db: Db,
+  scope: string,
+  current: { keyHash: Buffer; windowEndsAt: Date },
+  previous: { keyHash: Buffer | undefined; windowEndsAt: Date },
+): Promise<{ current: number; previous: number }> {
+  const result = await db.execute<{ current: number; previous: number }>(sql`
+    with hit as (
+      insert into ${rateLimitCounts} (scope, key_hash, window_ends_at, hits)
+      values (${scope}, ${current.keyHash}, ${current.windowEndsAt}, 1)
+      on conflict (scope, key_hash, window_ends_at)
+      do update set hits = ${rateLimitCounts}.hits + 1
+      returning hits
+    )
+    select hit.hits as current, coalesce((
+      select hits from ${rateLimitCounts}
+       where scope = ${scope} and key_hash = ${previous.keyHash ?? null}
+         and window_ends_at = ${previous.windowEndsAt}
+    ), 0) as previous
+    from hit`);
+  const row = result.rows[0];
+  return { current: Number(row?.current), previous: Number(row?.previous) };
+}
+
+/** Forgets windows that ended before `countsBefore` and salts of hours before `saltsBefore`. */
+export async function deleteExpiredRateLimits(db: Db, countsBefore: Date, saltsBefore: Date): Promise<void> {
+  await db.delete(rateLimitCounts).where(lte(rateLimitCounts.windowEndsAt, countsBefore));
+  await db.delete(rateLimitSalts).where(lt(rateLimitSalts.hourStartsAt, saltsBefore));
 }
