@@ -13,7 +13,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/db/embedded
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { findFreePort } from '../src/db/postgres-process.ts';
 import { recordAnswer } from '../src/features/feedback/feedback.service.ts';
-import { createRateLimiter } from '../src/features/rate-limits/rate-limiter.ts';
+import { createRateLimiter } from '../src/features/rate-limits/rate-limits.service.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { type DatasetCounts, generateDataset } from './dataset.ts';
 import {

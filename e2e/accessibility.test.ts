@@ -7,7 +7,7 @@ import { buildCrawl, CRAWL_SERVER_ENV } from './routes.ts';
 
 // The crawl list comes from the seeded database, so it is built before the tests are collected.
 const server = await startAppServer({ env: CRAWL_SERVER_ENV });
-const crawl = await buildCrawl(server.baseUrl, server.database);
+const crawl = await buildCrawl(server.baseUrl, server.database, server.devMailKey);
 
 let browser: Browser;
 let page: Page;

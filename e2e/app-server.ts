@@ -14,6 +14,8 @@ export type AppServer = {
   /** The app itself, to walk its routes. */
   app: ReturnType<typeof createApp>;
   config: Config;
+  /** The key in this server's development mail page address (`/utveckling/mejl/<key>`). */
+  devMailKey: string;
   database: TestDatabase;
   /** Closes the server and drops the database. */
   stop: () => Promise<void>;
@@ -54,18 +56,18 @@ export async function startAppServer(options: { env?: Record<string, string> } =
       OIDC_START_RATE_LIMIT: '10000',
       ...options.env,
     });
-    app = createApp(
-      createAppDeps({
-        db: database.db,
-        config,
-        clock: fixedClock(E2E_NOW),
-        logger: pino({ level: 'silent' }),
-      }),
-    );
+    const deps = createAppDeps({
+      db: database.db,
+      config,
+      clock: fixedClock(E2E_NOW),
+      logger: pino({ level: 'silent' }),
+    });
+    app = createApp(deps);
     return {
       baseUrl,
       app,
       config,
+      devMailKey: deps.devMailKey,
       database,
       stop: async () => {
         await closeServer(listening);

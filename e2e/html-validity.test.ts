@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe('every page in the crawl', () => {
   it('is valid HTML to the Nu Html Checker', async () => {
-    const crawl = await buildCrawl(server.baseUrl, server.database);
+    const crawl = await buildCrawl(server.baseUrl, server.database, server.devMailKey);
     /** File → what it holds, to name the page in a failure. */
     const files = new Map<string, string>();
     await Promise.all(

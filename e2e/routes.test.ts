@@ -14,7 +14,7 @@ let crawl: CrawlTarget[];
 
 beforeAll(async () => {
   server = await startAppServer({ env: CRAWL_SERVER_ENV });
-  crawl = await buildCrawl(server.baseUrl, server.database);
+  crawl = await buildCrawl(server.baseUrl, server.database, server.devMailKey);
 });
 
 afterAll(async () => {

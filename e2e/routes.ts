@@ -75,7 +75,11 @@ const TOO_LONG_COMMENT = 'Det saknades uppgifter om kontaktpersoner. '.repeat(25
  * steps, and one detail page for every organisation, agreement, group and activity in the database.
  * Makes one real "Nej" answer through the app, so the comment step has a real answer id.
  */
-export async function buildCrawl(baseUrl: string, database: TestDatabase): Promise<CrawlTarget[]> {
+export async function buildCrawl(
+  baseUrl: string,
+  database: TestDatabase,
+  devMailKey: string,
+): Promise<CrawlTarget[]> {
   const { pool } = database;
   const answerId = await answerNo(baseUrl, FEEDBACK_PAGE);
   const targets: CrawlTarget[] = [
@@ -116,7 +120,7 @@ export async function buildCrawl(baseUrl: string, database: TestDatabase): Promi
     { name: 'agreement not found', url: '/avtal/finns-inte', status: 404 },
   ];
 
-  targets.push(...(await signInTargets()), ...(await signedInTargets(database)));
+  targets.push(...(await signInTargets(devMailKey)), ...(await signedInTargets(database)));
 
   const organisations = await pool.query<{ slug: string; kind: string }>(
     'select slug, kind from organisations order by id',
@@ -138,7 +142,7 @@ export async function buildCrawl(baseUrl: string, database: TestDatabase): Promi
 }
 
 /** The sign-in pages, signed out, in each of their states. */
-async function signInTargets(): Promise<CrawlTarget[]> {
+async function signInTargets(devMailKey: string): Promise<CrawlTarget[]> {
   return [
     { name: 'sign-in', url: '/logga-in', status: 200 },
     { name: 'sign-in, after signing out', url: '/logga-in?utloggad=1', status: 200 },
@@ -157,7 +161,7 @@ async function signInTargets(): Promise<CrawlTarget[]> {
       status: 400,
       form: { action: '/logga-in/lank/anvand', fields: { token: 'abc' } },
     },
-    { name: 'development mail page', url: '/utveckling/mejl', status: 200 },
+    { name: 'development mail page', url: `/utveckling/mejl/${devMailKey}`, status: 200 },
     { name: 'OIDC provider unreachable', url: '/logga-in/oidc/huddinge', status: 503 },
     {
       name: 'OIDC callback without a sign-in',

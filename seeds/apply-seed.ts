@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../src/db/client.ts';
+import type { Db, Tx } from '../src/db/client.ts';
 import {
   activities,
   activityFocusAreas,
@@ -18,8 +18,6 @@ import {
 import { demoData } from './demo-data.ts';
 import type { SeedSet } from './seed-set.ts';
 import { sourceFacts } from './source-facts.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Writes the source page's facts and, when asked, the demo data. Idempotent: rows are found by slug

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Viewer } from './features/auth/permissions.ts';
-import { createRateLimiters, type RateLimiters } from './features/rate-limits/rate-limiter.ts';
+import { createRateLimiters, type RateLimiters } from './features/rate-limits/rate-limits.service.ts';
 import type { Clock } from './lib/clock.ts';
 import type { PageCache } from './web/page-cache.ts';
 
@@ -14,6 +15,8 @@ export type AppDeps = {
   logger: Logger;
   /** Limits per client address, counted in PostgreSQL so that they hold across processes (decision 010). */
   rateLimits: RateLimiters;
+  /** The random part of the development mail page's address, new each start (decision 009). */
+  devMailKey: string;
   /** Rendered public pages for a few seconds; left out (tests), every request is built afresh. */
   pageCache?: PageCache;
 };
@@ -35,6 +38,10 @@ export type AppEnv = {
 };
 
 /** The dependencies of a running app; rate limits are built on its database and clock. */
-export function createAppDeps(base: Omit<AppDeps, 'rateLimits'>): AppDeps {
-  return { ...base, rateLimits: createRateLimiters({ db: base.db, clock: base.clock }, base.config) };
+export function createAppDeps(base: Omit<AppDeps, 'rateLimits' | 'devMailKey'>): AppDeps {
+  return {
+    ...base,
+    rateLimits: createRateLimiters({ db: base.db, clock: base.clock }, base.config),
+    devMailKey: randomBytes(16).toString('hex'),
+  };
 }

@@ -8,7 +8,7 @@ const booleanFromEnv = z
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
 
 /** Host names that mean this machine (URL.hostname spells IPv6 in brackets). */
-export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 /** True for localhost, 127.0.0.1 and ::1 (bracketed or not, as URL and HOST spell it). */
 export function isLoopbackHostname(hostname: string): boolean {
@@ -146,7 +146,8 @@ const configSchema = z
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
-    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    // Through URL, so that HTTPS://Samverkan.Huddinge.se reads as https://samverkan.huddinge.se everywhere.
+    baseUrl: new URL(env.BASE_URL ?? `http://localhost:${env.PORT}`).href.replace(/\/$/, ''),
     demoData: env.DEMO_DATA,
     logLevel: env.LOG_LEVEL,
     feedbackRateLimitPerHour: env.FEEDBACK_RATE_LIMIT,

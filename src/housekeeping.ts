@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/client.ts';
 import { deleteExpiredSignInData } from './features/auth/housekeeping.ts';
-import { deleteExpiredRateLimitData } from './features/rate-limits/rate-limiter.ts';
+import { deleteExpiredRateLimitData } from './features/rate-limits/rate-limits.service.ts';
 import type { Clock } from './lib/clock.ts';
 
 /**

@@ -6,7 +6,8 @@ import { createAppDeps } from './app-deps.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { CHANNELS, listenForNotifications } from './db/notifications.ts';
+import { CHANNELS, listenForNotifications, notify } from './db/notifications.ts';
+import { devMailPageEnabled, devMailPageUrl } from './features/auth/dev-mail.routes.tsx';
 import { createSmtpTransport, startMailWorker } from './features/mail/mail.service.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { systemClock } from './lib/clock.ts';
@@ -36,8 +37,10 @@ async function main() {
     },
   });
   try {
-    await migrateDatabase(database.db);
+    await migrateDatabase(database.db, logger);
     await seedDatabase(database.db, { demo: config.demoData });
+    // Other instances' page caches may hold pages from before new seed facts (an upgrade).
+    await notify(database.db, CHANNELS.publicPagesChanged);
   } catch (error) {
     // Do not leave the bundled PostgreSQL running behind a start that failed.
     await database.close().catch(() => undefined);
@@ -45,7 +48,13 @@ async function main() {
   }
 
   const pageCache = createPageCache({ ttlMs: config.pageCacheSeconds * 1000, maxBytes: 32 * 1024 * 1024 });
-  const app = createApp(createAppDeps({ db: database.db, config, clock: systemClock, logger, pageCache }));
+  const deps = createAppDeps({ db: database.db, config, clock: systemClock, logger, pageCache });
+  const app = createApp(deps);
+  if (devMailPageEnabled(config)) {
+    logger.info(
+      `Utvecklingsläge utan SMTP: mejlen (med inloggningslänkar) visas på ${devMailPageUrl(config, deps.devMailKey)}`,
+    );
+  }
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       {

@@ -32,14 +32,14 @@ export const OTHER_PAGE_STATES = [
   '/avtal?aterkoppling=kommentar-tack',
 ];
 
-/** The sign-in pages anyone can open, by route. `/utveckling/mejl` is 404 outside development. */
+/** The sign-in pages anyone can open, by route. The development mail page is 404 but on a laptop. */
 export const SIGN_IN_PAGES: Record<string, string> = {
   '/logga-in': '/logga-in',
   '/logga-in/skickad': '/logga-in/skickad',
   '/logga-in/lank': '/logga-in/lank?token=abc',
   '/logga-in/oidc/:providerId': '/logga-in/oidc/finns-inte',
   '/logga-in/oidc/:providerId/callback': '/logga-in/oidc/finns-inte/callback',
-  '/utveckling/mejl': '/utveckling/mejl',
+  '/utveckling/mejl/:key': '/utveckling/mejl/0123456789abcdef0123456789abcdef',
 };
 
 /** Open addresses that are not pages: JSON for machines. */

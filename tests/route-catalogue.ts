@@ -18,7 +18,7 @@ export const OPEN_ROUTES: Record<string, string> = {
   'GET /logga-in/oidc/:providerId': 'starting an OIDC sign-in',
   'GET /logga-in/oidc/:providerId/callback':
     'the identity provider’s answer: state, cookie and code are the credential',
-  'GET /utveckling/mejl':
+  'GET /utveckling/mejl/:key':
     'a laptop in development only (loopback, no SMTP): 404 everywhere else (tests/deployment-safety.test.ts)',
   'GET /halsa': 'health for monitors: "ok" or "unavailable", nothing about anyone',
 };

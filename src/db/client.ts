@@ -8,6 +8,12 @@ import * as schema from './schema.ts';
 /** The app's database handle; `$client` is its pool (for the few things that need one connection). */
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
+/** A transaction on the database, as `db.transaction` hands it to its callback. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The database, or a transaction on it: queries that may run inside a caller's transaction take this. */
+export type DbOrTx = Db | Tx;
+
 export type Database = {
   db: Db;
   pool: pg.Pool;

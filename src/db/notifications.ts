@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { DbOrTx } from '../features/mail/mail.service.ts';
+import type { DbOrTx } from './client.ts';
 
 /**
  * What one app process tells the others through PostgreSQL (LISTEN/NOTIFY), so that several processes on
@@ -50,7 +50,13 @@ export function listenForNotifications(options: {
   });
 
   const connect = async (isReconnect: boolean) => {
-    const next = new pg.Client({ connectionString: options.url, application_name: 'samverkan-listener' });
+    const next = new pg.Client({
+      connectionString: options.url,
+      application_name: 'samverkan-listener',
+      // A connection that died without a word (NAT timeout, failover) is noticed, and then replaced.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     // Without an error listener a lost connection would crash the process.
     next.on('error', (error: Error & { code?: string }) => {
       logger.warn({ code: error.code, reason: error.message }, 'notification connection lost');
@@ -58,7 +64,14 @@ export function listenForNotifications(options: {
     next.on('end', () => {
       if (client === next) scheduleReconnect();
     });
-    next.on('notification', (message) => handlers[message.channel as Channel]?.());
+    next.on('notification', (message) => {
+      // A handler that throws must not take the process down with it (it runs in pg's event emitter).
+      try {
+        handlers[message.channel as Channel]?.();
+      } catch (error) {
+        logger.error({ err: error, channel: message.channel }, 'notification handler failed');
+      }
+    });
     try {
       await next.connect();
       for (const channel of Object.keys(handlers)) await next.query(`listen ${channel}`);

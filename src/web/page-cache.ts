@@ -1,7 +1,5 @@
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { CHANNELS, notify } from '../db/notifications.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Rendered public pages, kept in memory for a few seconds. Public pages are read far more often than the
@@ -14,19 +12,31 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export type PageCache = {
   /** The page, and whether it is past its time and should be rebuilt. */
-  get: (key: string) => { html: string; stale: boolean } | undefined;
-  set: (key: string, html: string) => void;
+  get: (key: string) => (CachedPage & { stale: boolean }) | undefined;
+  /**
+   * Stores a page built since `generation()` said `builtFrom`; a page built before a `clear()` is not
+   * stored, since it may show what the change that cleared the cache replaced.
+   */
+  set: (key: string, page: CachedPage, builtFrom: number) => void;
   /** True for the first caller after an entry expired: that one rebuilds it. */
   claimRebuild: (key: string) => boolean;
+  /** Goes up with every `clear()`. */
+  generation: () => number;
   clear: () => void;
 };
+
+/** A stored page: 200, or 404 for an address a public page does not have (so a 404 is cheap too). */
+export type CachedPage = { html: string; status: 200 | 404 };
 
 /** Stands for the CSP nonce in a stored page; filled in per response. */
 export const NONCE_PLACEHOLDER = '\u0000nonce\u0000';
 
 export function createPageCache(options: { ttlMs: number; maxBytes: number }): PageCache {
-  const entries = new Map<string, { html: string; freshUntil: number; rebuilding: boolean }>();
+  // Map keeps insertion order, and a hit moves its entry to the end: the first keys are the least
+  // recently used, so a flood of one-off addresses pushes out other one-off addresses, not the pages read.
+  const entries = new Map<string, CachedPage & { freshUntil: number; rebuilding: boolean }>();
   let bytes = 0;
+  let generation = 0;
   const remove = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
@@ -43,14 +53,15 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
         remove(key);
         return undefined;
       }
-      return { html: entry.html, stale: entry.freshUntil <= now };
+      entries.delete(key);
+      entries.set(key, entry);
+      return { html: entry.html, status: entry.status, stale: entry.freshUntil <= now };
     },
-    set(key, html) {
-      if (options.ttlMs <= 0 || html.length > options.maxBytes) return;
+    set(key, page, builtFrom) {
+      if (options.ttlMs <= 0 || page.html.length > options.maxBytes || builtFrom !== generation) return;
       remove(key);
-      entries.set(key, { html, freshUntil: Date.now() + options.ttlMs, rebuilding: false });
-      bytes += html.length;
-      // Map keeps insertion order: the first keys are the oldest.
+      entries.set(key, { ...page, freshUntil: Date.now() + options.ttlMs, rebuilding: false });
+      bytes += page.html.length;
       for (const oldest of entries.keys()) {
         if (bytes <= options.maxBytes) break;
         remove(oldest);
@@ -62,9 +73,11 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
       entry.rebuilding = true;
       return true;
     },
+    generation: () => generation,
     clear() {
       entries.clear();
       bytes = 0;
+      generation += 1;
     },
   };
 }

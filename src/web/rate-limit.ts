@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-deps.ts';
-import type { RateLimiter } from '../features/rate-limits/rate-limiter.ts';
+import type { RateLimiter } from '../features/rate-limits/rate-limits.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { clientAddress } from './client-address.ts';
 

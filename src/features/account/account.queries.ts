@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.ts';
 import {
   auditLog,
   groupMemberships,
@@ -12,7 +13,6 @@ import { agreementContacts, agreements } from '../agreements/agreements.table.ts
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { pageFeedback } from '../feedback/feedback.table.ts';
 import { groups } from '../groups/groups.table.ts';
-import type { DbOrTx } from '../mail/mail.service.ts';
 import { mailOutbox } from '../mail/mail.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 

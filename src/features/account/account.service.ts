@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
 import type { OidcProviderConfig } from '../../config.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { t } from '../../web/i18n/sv.ts';
+import { withPublicChange } from '../../web/page-cache.ts';
 import { people } from '../accounts/accounts.table.ts';
 import {
   countActiveAdministrators,
@@ -13,7 +15,6 @@ import { recordAudit } from '../auth/audit.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { identityMethod } from '../auth/identity-method.ts';
 import { endAllSessions, isAlive } from '../auth/sessions.ts';
-import type { DbOrTx } from '../mail/mail.service.ts';
 import type { DetailsField, DetailsInput } from './account.forms.ts';
 import {
   addressesOf,
@@ -31,7 +32,7 @@ import {
   updateAuditDetail,
 } from './account.queries.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'pageCache'>;
 
 /** How an identity is shown: its way in, and the address for an e-mail link. */
 export function describeIdentity(
@@ -80,8 +81,9 @@ export async function saveDetails(
   personId: number,
   input: DetailsInput,
 ): Promise<DetailsField[]> {
-  const { db, clock } = deps;
-  return db.transaction(async (tx) => {
+  const { clock } = deps;
+  // A person's name is public where they are an agreement's contact: the pages must show the new one.
+  return withPublicChange(deps, async (tx) => {
     const person = await lockPerson(tx, personId);
     if (!person) throw new Error(`signed-in person ${personId} has no row`);
     const next = {
@@ -166,9 +168,10 @@ export type ErasureOutcome = {
  * Either way every way in, every role and every session is gone when this returns.
  */
 export async function requestErasure(deps: Deps, personId: number): Promise<ErasureOutcome> {
-  const { db, clock } = deps;
+  const { clock } = deps;
   const now = clock.now();
-  return db.transaction(async (tx) => {
+  // An erased name leaves the public pages that showed it (unless kept as an agreement's contact).
+  return withPublicChange(deps, async (tx) => {
     await lockAdministrators(tx);
     const person = await lockPerson(tx, personId);
     if (!person) throw new Error(`signed-in person ${personId} has no row`);

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../mail/mail.service.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { memberships, people } from './accounts.table.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../mail/mail.service.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { people, personIdentities } from './accounts.table.ts';
 
 /** The person row, or undefined. Shared by sign-in, Mina uppgifter and the administration. */

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import { t } from '../../web/i18n/sv.ts';
 import {
@@ -16,7 +17,6 @@ import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import type { Viewer } from '../auth/permissions.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 import { normaliseEmail, sendInvitation } from '../auth/sign-in-links.service.ts';
-import type { DbOrTx } from '../mail/mail.service.ts';
 import { controlIds } from './admin.forms.ts';
 import { findGroupName, findOrganisationName } from './admin.queries.ts';
 

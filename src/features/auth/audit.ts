@@ -1,5 +1,5 @@
+import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../accounts/accounts.table.ts';
-import type { DbOrTx } from '../mail/mail.service.ts';
 
 /** Everything the audit log records; the viewer names each in Swedish. */
 export const auditActions = [

@@ -22,9 +22,11 @@ import { SignInPage } from './views/sign-in-page.tsx';
 
 export const authRoutes = new Hono<AppEnv>();
 
+// Not cached: it asks nothing of the database, and every next-path would be a page of its own.
 const signInPage = publicPage({
+  cache: false,
   query: {
-    // Any value that is not one of our own paths means the default: junk collapses to one cached page.
+    // Any value that is not one of our own paths means the default.
     nasta: z.string().optional().transform(safeNextPath),
     utloggad: z.enum(['1', 'alla']).optional(),
   },

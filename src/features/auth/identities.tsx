@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { t } from '../../web/i18n/sv.ts';
 import { renderMessagePage } from '../../web/render.tsx';
 import { people, personIdentities } from '../accounts/accounts.table.ts';
 import { findIdentityHolder, lockPerson } from '../accounts/people.queries.ts';
-import type { DbOrTx } from '../mail/mail.service.ts';
 import { recordAudit } from './audit.ts';
 import { startSession } from './sessions.ts';
 

@@ -1,8 +1,9 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { t } from '../../web/i18n/sv.ts';
 import { people, personIdentities, signInTokens } from '../accounts/accounts.table.ts';
-import { type DbOrTx, queueMail } from '../mail/mail.service.ts';
+import { queueMail } from '../mail/mail.service.ts';
 import { recordAudit } from './audit.ts';
 import { EMAIL_LINK_ISSUER } from './identities.tsx';
 import { hashToken, newToken } from './sessions.ts';

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestApp, formPost, OWN_ORIGIN, textOf, UUID } from '../../../tests/test-app.ts';
 import { fixedClock } from '../../lib/clock.ts';
+import { auditLog } from '../accounts/accounts.table.ts';
+import { rateLimitCounts } from '../rate-limits/rate-limits.table.ts';
 import { pageFeedback } from './feedback.table.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
@@ -137,6 +139,36 @@ describe('answering "Var informationen till din hjälp?"', () => {
     expect(response.status).toBe(400);
     expect(textOf(await response.text())).toContain('Felaktig begäran');
     expect(await storedFeedback()).toEqual([]);
+  });
+
+  it('never runs a route that is not a page asking for feedback, to find out whether a page exists', async () => {
+    const withProvider = buildTestApp(subject.database, {
+      env: {
+        FEEDBACK_RATE_LIMIT: '10000',
+        OIDC_PROVIDERS: JSON.stringify([
+          {
+            id: 'huddinge',
+            name: 'Huddinge kommun',
+            issuer: 'http://127.0.0.1:9/oidc',
+            clientId: 'x',
+            clientSecret: 'y',
+          },
+        ]),
+      },
+    });
+    const auditRows = async () => (await subject.database.db.select().from(auditLog)).length;
+    const before = await auditRows();
+    for (const page of ['/logga-in/oidc/huddinge/callback', '/logga-in/oidc/huddinge', '/utveckling/mejl']) {
+      const response = await withProvider.request('/aterkoppling', formPost({ page, answer: 'ja' }));
+      expect(response.status, page).toBe(400);
+    }
+    // The callback would have logged a refused sign-in; starting one would have counted against its limit.
+    expect(await auditRows()).toBe(before);
+    const oidcStarts = await subject.database.db
+      .select()
+      .from(rateLimitCounts)
+      .where(eq(rateLimitCounts.scope, 'oidc-start'));
+    expect(oidcStarts).toEqual([]);
   });
 
   it('takes feedback for every kind of page that asks for it', async () => {
@@ -341,6 +373,8 @@ describe('saying what was missing', () => {
     const id = await answerNo();
     const later = buildTestApp(subject.database, {
       clock: fixedClock(new Date(subject.deps.clock.now().getTime() + 61 * 60_000).toISOString()),
+      // This file answers many times from one address; the limit (shared through the database) is not the point.
+      env: { FEEDBACK_RATE_LIMIT: '10000' },
     });
     const response = await later.request(
       `/aterkoppling/${id}/kommentar`,

@@ -2,13 +2,10 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { CHANNELS, notify } from '../../db/notifications.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import { mailOutbox } from './mail.table.ts';
-
-/** The database, or a transaction on it: queue a mail inside the transaction that caused it. */
-export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** What the outbox needs from a nodemailer transport (the sender address comes from its defaults). */
 export type MailTransport = { sendMail: (message: SendMailOptions) => Promise<unknown> };

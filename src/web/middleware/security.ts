@@ -70,7 +70,7 @@ export function refuseOtherHosts(config: Config): MiddlewareHandler<AppEnv> {
   const ownHostname = new URL(config.baseUrl).hostname;
   const loopbackToo = config.env !== 'production';
   return (c, next) => {
-    // The server built c.req.url from the Host header and refused a malformed one already.
+    // The server built c.req.url from Host (or an absolute request line) and refused a malformed one.
     const { hostname } = new URL(c.req.url);
     if (hostname === ownHostname || (loopbackToo && isLoopbackHostname(hostname))) return next();
     throw new AppError('MISDIRECTED', 'host not served here');

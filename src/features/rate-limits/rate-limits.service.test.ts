@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/database.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { createRateLimiter, deleteExpiredRateLimitData } from './rate-limiter.ts';
+import { rateLimitKey } from '../../web/client-address.ts';
+import { createRateLimiter, deleteExpiredRateLimitData } from './rate-limits.service.ts';
 import { rateLimitCounts, rateLimitSalts } from './rate-limits.table.ts';
 
 let database: TestDatabase;
@@ -103,5 +104,17 @@ describe('a rate limit counted in PostgreSQL', () => {
     expect(await database.db.select().from(rateLimitSalts)).toHaveLength(1);
     const [count] = await database.db.select().from(rateLimitCounts);
     expect(count?.hits).toBe(2);
+  });
+});
+
+describe('the key a client is counted by', () => {
+  it.each([
+    ['192.0.2.1', '192.0.2.1'],
+    ['::ffff:192.0.2.1', '192.0.2.1'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:ffff::9', '2001:db8:1:2::/64'],
+    ['unknown', 'unknown'],
+  ])('counts %s as %s (one budget per IPv6 /64)', (address, key) => {
+    expect(rateLimitKey(address)).toBe(key);
   });
 });
