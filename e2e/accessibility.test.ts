@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../src/web/i18n/sv.ts';
+import { sv as t } from '../src/web/i18n/sv.ts';
 import { startAppServer } from './app-server.ts';
 import { findAxeViolations, launchBrowser, openTarget } from './browser.ts';
 import { buildCrawl, CRAWL_SERVER_ENV } from './routes.ts';

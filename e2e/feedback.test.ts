@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../src/web/i18n/sv.ts';
+import { sv as t } from '../src/web/i18n/sv.ts';
 import { type AppServer, startAppServer } from './app-server.ts';
 import { findAxeViolations, launchBrowser } from './browser.ts';
 

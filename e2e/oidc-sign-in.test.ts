@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../src/features/auth/sessions.ts';
-import { t } from '../src/web/i18n/sv.ts';
+import { sv as t } from '../src/web/i18n/sv.ts';
 import {
   listenIdentityProvider,
   type TestAccount,

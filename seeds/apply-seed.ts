@@ -76,12 +76,17 @@ async function applySeedSet(tx: Tx, set: SeedSet, isDemo: boolean): Promise<void
   const goalIds = await idsBySlug(tx, goals);
 
   const groupIds = await idsBySlug(tx, groups);
-  for (const { agreement, organisation, ...group } of set.groups) {
+  // A role another group holds now (given to it in the register) stays with that group.
+  const takenRoles = new Set(
+    (await tx.select({ siteRole: groups.siteRole }).from(groups)).map((row) => row.siteRole),
+  );
+  for (const { agreement, organisation, siteRole, ...group } of set.groups) {
     if (groupIds.has(group.slug)) continue;
     const [row] = await tx
       .insert(groups)
       .values({
         ...group,
+        siteRole: siteRole && !takenRoles.has(siteRole) ? siteRole : null,
         agreementId: agreement ? need(agreementIds, agreement) : null,
         organisationId: organisation ? need(organisationIds, organisation) : null,
         isDemo,

@@ -1,6 +1,6 @@
 import type { ActivityKind } from '../src/features/activities/activities.table.ts';
 import type { AgreementKind } from '../src/features/agreements/agreements.table.ts';
-import type { GroupKind, MemberRole } from '../src/features/groups/groups.table.ts';
+import type { GroupKind, GroupSiteRole, MemberRole } from '../src/features/groups/groups.table.ts';
 import type { OrganisationKind } from '../src/features/organisations/organisations.table.ts';
 
 /** A set of register facts, with references by slug, that `applySeedSet` writes idempotently. */
@@ -35,6 +35,8 @@ export type SeedSet = {
     agreement?: string;
     organisation?: string;
     description?: string;
+    /** The site's page for it (the council, the foundation's network): see groupSiteRoles. */
+    siteRole?: GroupSiteRole;
   }[];
   /** Seats, possibly in a group that another set created (demo members of a source working group). */
   members: {

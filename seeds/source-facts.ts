@@ -187,6 +187,7 @@ export const sourceFacts: SeedSet = {
       slug: 'hogskoleradet',
       name: 'Högskolerådet',
       kind: 'council',
+      siteRole: 'council',
       organisation: 'huddinge-kommun',
       description:
         'Genom Högskolerådet utbyter kommunen och akademierna information och diskuterar strategier för fortsatt samarbete.',
@@ -213,6 +214,7 @@ export const sourceFacts: SeedSet = {
       slug: 'flemingsberg-science-parter',
       name: 'Parterna i Stiftelsen Flemingsberg Science',
       kind: 'network',
+      siteRole: 'foundation_network',
       organisation: 'stiftelsen-flemingsberg-science',
       description:
         'Kommunen och akademierna samarbetar inom ramen för stiftelsen, där även Region Stockholm, Botkyrka kommun och det lokala näringslivet deltar.',

@@ -12,7 +12,9 @@ import { agreementRoutes } from './features/agreements/agreements.routes.tsx';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { devMailRoutes } from './features/auth/dev-mail.routes.tsx';
 import { oidcRoutes } from './features/auth/oidc/oidc.routes.tsx';
+import type { Viewer } from './features/auth/permissions.ts';
 import { loadViewer } from './features/auth/viewer.ts';
+import { AccountMenu } from './features/auth/views/account-menu.tsx';
 import { feedbackRoutes } from './features/feedback/feedback.routes.tsx';
 import { feedbackViewerRoutes } from './features/feedback-viewer/feedback-viewer.routes.tsx';
 import { goalRoutes } from './features/goals/goals.routes.tsx';
@@ -24,7 +26,10 @@ import { organisationRoutes } from './features/organisations/organisations.route
 import { pageRoutes } from './features/pages/pages.routes.tsx';
 import { searchRoutes } from './features/search/search.routes.tsx';
 import { AppError } from './lib/errors.ts';
-import { type ErrorPageStatus, errorMessageFor, renderErrorPage } from './web/error-page.tsx';
+import { Refusal } from './lib/refusal.ts';
+import { type ErrorPageStatus, errorMessageFor, renderErrorPage, renderRefusal } from './web/error-page.tsx';
+import { translate } from './web/i18n/message-key.ts';
+import { DEFAULT_LANGUAGE, messagesFor } from './web/i18n/messages.ts';
 import {
   csrfProtection,
   refuseControlCharactersInPath,
@@ -37,6 +42,9 @@ import { PUBLIC_DIR } from './web/paths.ts';
 
 const STATE_CHANGING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** The layout's account menu, made by the auth feature (web/ does not reach into features). */
+const accountMenu = (viewer: Viewer | null, path: string) => <AccountMenu viewer={viewer} path={path} />;
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const servesFeedbackPage = createFeedbackPageProbe(app, deps.config.baseUrl);
@@ -47,6 +55,10 @@ export function createApp(deps: AppDeps) {
     const started = performance.now();
     c.set('deps', deps);
     c.set('servesFeedbackPage', servesFeedbackPage);
+    c.set('accountMenu', accountMenu);
+    // Swedish until the viewer is known (loadViewer answers a signed-in person in their language).
+    c.set('lang', DEFAULT_LANGUAGE);
+    c.set('t', messagesFor(DEFAULT_LANGUAGE));
     c.header('X-Request-Id', c.get('requestId'));
     await next();
     deps.logger.info(
@@ -98,6 +110,18 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => respondWithError(c, 404));
   app.onError((error, c) => {
+    if (error instanceof Refusal) {
+      deps.logger.info(
+        { requestId: c.get('requestId'), code: error.status, reason: error.reason },
+        'refused by the rules',
+      );
+      return c.req.path.startsWith('/api/')
+        ? c.json(
+            { error: { code: String(error.status), message: translate(c.var.t, error.reason) } },
+            error.status,
+          )
+        : renderRefusal(c, error);
+    }
     const status = statusFor(error);
     const requestId = c.get('requestId');
     if (status >= 500) deps.logger.error({ requestId, err: error }, 'request failed');
@@ -124,7 +148,13 @@ function narrow(status: number): ErrorPageStatus {
 function respondWithError(c: Context<AppEnv>, status: ErrorPageStatus) {
   if (c.req.path.startsWith('/api/')) {
     return c.json(
-      { error: { code: String(status), message: errorMessageFor(status), requestId: c.get('requestId') } },
+      {
+        error: {
+          code: String(status),
+          message: errorMessageFor(c.var.t, status),
+          requestId: c.get('requestId'),
+        },
+      },
       status,
     );
   }

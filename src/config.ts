@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { translate } from './web/i18n/message-key.ts';
+import { messagesFor } from './web/i18n/messages.ts';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
@@ -185,7 +187,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const parsed = configSchema.safeParse(relevant);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    // The operator reads these in Swedish, whatever a visitor's language.
+    const sv = messagesFor('sv');
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${translate(sv, issue.message)}`,
+    );
     throw new ConfigError(`Felaktiga inställningar:\n${lines.join('\n')}`);
   }
   return parsed.data;

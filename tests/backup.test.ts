@@ -185,3 +185,22 @@ describe('npm run db:backup and db:restore', () => {
     expect(result.stderr).toContain('Ange säkerhetskopian');
   });
 });
+
+describe.skipIf(process.getuid?.() !== 0)('a backup taken as root in a service user’s directory', () => {
+  it('hands the backup and the folder made for it to the directory’s owner', async () => {
+    const dataDir = path.join(dir, 'tjanstens-data');
+    await fs.mkdir(dataDir);
+    // `nobody` (65534) stands for the service user that owns DATA_DIR.
+    await fs.chown(dataDir, 65534, 65534);
+    const file = path.join(dataDir, 'backups', 'samverkan-backup.json.gz');
+    await backupDatabase(database.pool, file);
+    for (const made of [path.join(dataDir, 'backups'), file]) {
+      const { uid, gid } = await fs.stat(made);
+      expect({ made: path.basename(made), uid, gid }).toEqual({
+        made: path.basename(made),
+        uid: 65534,
+        gid: 65534,
+      });
+    }
+  });
+});

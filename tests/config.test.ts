@@ -93,6 +93,9 @@ describe('loadConfig', () => {
     ['BASE_URL', 'inte en adress', 'BASE_URL: ska vara en fullständig adress'],
     ['DEMO_DATA', 'kanske', 'DEMO_DATA: ska vara true eller false'],
     ['SMTP_URL', 'smtp.example:587', 'SMTP_URL: ska börja med smtp:// eller smtps://'],
+    ['FEEDBACK_RATE_LIMIT', '100000', 'FEEDBACK_RATE_LIMIT: ska vara högst 10000'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL: ska vara fatal, error, warn, info, debug, trace eller silent'],
+    ['NODE_ENV', 'staging', 'NODE_ENV: ska vara development, production eller test'],
   ])('refuses %s=%s with a Swedish message', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

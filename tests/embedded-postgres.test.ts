@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledBinaries } from '../src/db/embedded-postgres.ts';
+import { bundledBinariesFor } from '../src/db/embedded-postgres.ts';
 import {
   ensurePostgresOsUser,
   findFreePort,
@@ -155,7 +155,8 @@ async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
 
 async function newDataDir(): Promise<string> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samverkan-launcher-test-'));
-  // As root, PostgreSQL runs as `postgres`, which must be able to enter the directory.
+  // As root, PostgreSQL runs as `postgres`: let it enter, so that the cluster stays in the directory (a
+  // private one is tested in embedded-postgres-root.test.ts).
   await fs.chmod(dataDir, 0o755);
   return dataDir;
 }
@@ -248,7 +249,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL launche
     const clusterDir = path.join(dataDir, 'pg');
     const logFile = path.join(dataDir, 'postgres.log');
     const osUser = await ensurePostgresOsUser();
-    const { pg_ctl } = await loadBundledBinaries();
+    const { pg_ctl } = await bundledBinariesFor(osUser);
     const dbPort = await findFreePort();
     await startPostgresOnLoopback({ osUser, pgCtl: pg_ctl, clusterDir, logFile, port: dbPort });
     // Without the page cache, so that every request reaches the database.

@@ -42,7 +42,8 @@ async function startServer(): Promise<{ adminUrl: string; stop: () => Promise<vo
   if (external) return { adminUrl: external, stop: async () => undefined };
 
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samverkan-test-'));
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
+  // As root, PostgreSQL runs as the `postgres` user. Let it enter the directory, so that the cluster stays
+  // in it (and goes with it) rather than under /var/lib/samverkan-postgres (decision 002).
   await fs.chmod(dataDir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir, logger });
   // A throwaway server: trading crash safety for speed is fine here.

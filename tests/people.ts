@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
 import {
-  groupMemberships,
   memberships,
   people,
   personIdentities,
@@ -10,7 +9,7 @@ import {
 } from '../src/features/accounts/accounts.table.ts';
 import { EMAIL_LINK_ISSUER } from '../src/features/auth/identities.tsx';
 import { ABSOLUTE_TIMEOUT_MS, hashToken, newToken, SESSION_COOKIE } from '../src/features/auth/sessions.ts';
-import { groups } from '../src/features/groups/groups.table.ts';
+import { groupMemberships, groups } from '../src/features/groups/groups.table.ts';
 import { organisations } from '../src/features/organisations/organisations.table.ts';
 import type { TestApp } from './test-app.ts';
 

@@ -89,10 +89,11 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
   }
 
   const target = path.resolve(file);
-  await fs.mkdir(path.dirname(target), { recursive: true });
+  const createdDir = await fs.mkdir(path.dirname(target), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   await fs.writeFile(partial, await gzip(body), { mode: 0o600 });
   await fs.rename(partial, target);
+  await handToDirectoryOwner(target, createdDir);
   return { file: target, tables: tableCount, rows: rowCount };
 }
 
@@ -253,4 +254,21 @@ function assertMigrationsFit(backupMigrations: string[]): void {
       'Säkerhetskopian kommer från en annan version av Samverkan: dess databasmigreringar stämmer inte med den här versionens. Återställ den med den version som gjorde säkerhetskopian.',
     );
   }
+}
+
+/**
+ * Run as root in a directory a service user owns (`DATA_DIR/backups`), the backup and any folder made for
+ * it go to that user: a root-owned backups folder would make the service's own backups fail later.
+ * Symbolic links are not followed (lchown), so a link planted there cannot redirect the change.
+ */
+async function handToDirectoryOwner(file: string, createdDir: string | undefined): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const existingParent = path.dirname(createdDir ?? path.dirname(file));
+  const owner = await fs.stat(existingParent);
+  if (owner.uid === 0) return;
+  if (createdDir) {
+    for (let dir = path.dirname(file); dir.length >= createdDir.length; dir = path.dirname(dir))
+      await fs.lchown(dir, owner.uid, owner.gid);
+  }
+  await fs.lchown(file, owner.uid, owner.gid);
 }

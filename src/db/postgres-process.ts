@@ -11,17 +11,22 @@ export const run = promisify(execFile);
 /** The unprivileged account PostgreSQL runs as when we are root (PostgreSQL refuses root). */
 export const POSTGRES_OS_USER = 'postgres';
 
-export type OsUser = { uid: number; gid: number } | undefined;
+/** The account a PostgreSQL program runs as; undefined: as ourselves. `name` is for messages. */
+export type OsUser = { uid: number; gid: number; name?: string } | undefined;
+
+export function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
 
 /** As root: the `postgres` account, created if missing. Otherwise undefined: run as ourselves. */
 export async function ensurePostgresOsUser(): Promise<OsUser> {
-  if (process.getuid?.() !== 0) return undefined;
+  if (!isRoot()) return undefined;
   const lookup = async (): Promise<OsUser> => {
     const [uid, gid] = await Promise.all([
       run('id', ['-u', POSTGRES_OS_USER]).then((r) => Number.parseInt(r.stdout, 10)),
       run('id', ['-g', POSTGRES_OS_USER]).then((r) => Number.parseInt(r.stdout, 10)),
     ]);
-    return { uid, gid };
+    return { uid, gid, name: POSTGRES_OS_USER };
   };
   try {
     return await lookup();
@@ -36,6 +41,30 @@ export async function ensurePostgresOsUser(): Promise<OsUser> {
     ]);
     return lookup();
   }
+}
+
+/**
+ * The account with this uid (its primary group and name), or undefined when no account has it. PostgreSQL
+ * refuses to run under a uid that has no account.
+ */
+export async function osUserWithUid(uid: number): Promise<OsUser> {
+  try {
+    const [name, gid] = await Promise.all([
+      run('id', ['-nu', String(uid)]).then((r) => r.stdout.trim()),
+      run('id', ['-g', String(uid)]).then((r) => Number.parseInt(r.stdout, 10)),
+    ]);
+    return Number.isInteger(gid) && name ? { uid, gid, name } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `osUser` may search (enter) `dir`, and so every directory above it. */
+export function canEnter(osUser: OsUser, dir: string): Promise<boolean> {
+  return runAs(osUser, 'test', ['-d', dir, '-a', '-x', dir]).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Runs a PostgreSQL program as the given account, with predictable (English) messages. */

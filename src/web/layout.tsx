@@ -1,41 +1,43 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import type { Viewer } from '../features/auth/permissions.ts';
-import { AccountMenu } from './components/account-menu.tsx';
-import { t } from './i18n/sv.ts';
+import { useT } from './i18n/context.ts';
+import type { Language } from './i18n/messages.ts';
 
 export type LayoutProps = {
   title: string;
   /** The path of the page, to mark the current menu item. */
   path: string;
-  nonce?: string;
+  lang: Language;
+  nonce?: string | undefined;
   showDemoNotice?: boolean;
-  /** The signed-in person; null on public pages, which are the same for everyone. */
-  viewer?: Viewer | null;
+  /** "Logga in", or the signed-in person's menu (the auth feature makes it). */
+  accountMenu: Child;
   children: Child;
 };
 
+/** The main menu: address and the key of its label. */
 const mainNav = [
-  ['/', t.nav.start],
-  ['/larosaten', t.nav.institutions],
-  ['/avtal', t.nav.agreements],
-  ['/hogskoleradet', t.nav.council],
-  ['/flemingsberg-science', t.nav.foundation],
-  ['/mal', t.nav.goals],
-  ['/ulf', t.nav.ulf],
+  ['/', 'start'],
+  ['/larosaten', 'institutions'],
+  ['/avtal', 'agreements'],
+  ['/hogskoleradet', 'council'],
+  ['/flemingsberg-science', 'foundation'],
+  ['/mal', 'goals'],
+  ['/ulf', 'ulf'],
 ] as const;
 
 function isCurrentSection(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
 }
 
-export function Layout({ title, path, nonce, showDemoNotice, viewer = null, children }: LayoutProps) {
+export function Layout({ title, lang, path, nonce, showDemoNotice, accountMenu, children }: LayoutProps) {
+  const t = useT();
   const fullTitle =
     path === '/' ? `${t.site.name} – ${t.site.owner}` : `${title} – ${t.site.name} – ${t.site.owner}`;
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang="sv">
+      <html lang={lang}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -60,14 +62,14 @@ export function Layout({ title, path, nonce, showDemoNotice, viewer = null, chil
                   <button type="submit">{t.search.button}</button>
                 </form>
               </search>
-              <AccountMenu viewer={viewer} path={path} />
+              {accountMenu}
             </div>
             <nav aria-label={t.site.mainNavLabel} class="main-nav">
               <ul class="wrap">
                 {mainNav.map(([href, label]) => (
                   <li>
                     <a href={href} aria-current={isCurrentSection(href, path) ? 'page' : undefined}>
-                      {label}
+                      {t.nav[label]}
                     </a>
                   </li>
                 ))}

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-deps.ts';
-import { feedbackQueryShape } from '../features/feedback/views/feedback-section.tsx';
 import { AppError } from '../lib/errors.ts';
+import { feedbackQueryShape } from './components/feedback-section.tsx';
 import { NONCE_PLACEHOLDER } from './page-cache.ts';
 
 type QueryShape = Record<string, z.ZodType>;

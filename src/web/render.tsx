@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../app-deps.ts';
-import { FeedbackSection, feedbackStateFromQuery } from '../features/feedback/views/feedback-section.tsx';
+import { FeedbackSection, feedbackStateFromQuery } from './components/feedback-section.tsx';
+import { MessagesContext } from './i18n/context.ts';
 import { Layout } from './layout.tsx';
 
-export type Status = 200 | 400 | 401 | 403 | 404 | 413 | 415 | 421 | 422 | 429 | 500 | 503;
+export type Status = 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 503;
 
 /**
  * Renders a full page in the layout, with the request's CSP nonce and the demo notice. Content pages
@@ -16,20 +17,28 @@ export function renderPage(
 ) {
   const { config } = c.get('deps');
   return c.html(
-    <Layout
-      title={props.title}
-      path={c.req.path}
-      nonce={c.get('secureHeadersNonce')}
-      showDemoNotice={config.demoData}
-      viewer={c.get('viewer') ?? null}
-    >
-      {props.children}
-      {props.feedback ? (
-        <FeedbackSection path={c.req.path} state={feedbackStateFromQuery((name) => c.req.query(name))} />
-      ) : null}
-    </Layout>,
+    <MessagesContext.Provider value={c.var.t}>
+      <Layout
+        title={props.title}
+        lang={c.var.lang}
+        path={c.req.path}
+        nonce={c.get('secureHeadersNonce')}
+        showDemoNotice={config.demoData}
+        accountMenu={c.var.accountMenu(c.get('viewer') ?? null, c.req.path)}
+      >
+        {props.children}
+        {props.feedback ? (
+          <FeedbackSection path={c.req.path} state={feedbackStateFromQuery((name) => c.req.query(name))} />
+        ) : null}
+      </Layout>
+    </MessagesContext.Provider>,
     props.status ?? 200,
   );
+}
+
+/** A piece of a page on its own (what the feedback script swaps in), in the request's language. */
+export function renderFragment(c: Context<AppEnv>, children: Child, status: Status = 200) {
+  return c.html(<MessagesContext.Provider value={c.var.t}>{children}</MessagesContext.Provider>, status);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { t } from '../../web/i18n/sv.ts';
-import { stripControlCharacters } from '../feedback/feedback.forms.ts';
+import { stripControlCharacters } from '../../lib/text.ts';
+import { messageKey } from '../../web/i18n/message-key.ts';
 
 export const MAX_NAME_LENGTH = 100;
 export const MAX_KEYWORD_LENGTH = 50;
@@ -32,25 +32,34 @@ export const detailsForm = z.strictObject({
   name: cleanText.pipe(
     z
       .string()
-      .min(1, t.account.nameMissing)
-      .max(MAX_NAME_LENGTH, { error: (issue) => t.account.nameTooLong(String(issue.input).length) }),
+      .min(1, messageKey('account.nameMissing'))
+      .max(MAX_NAME_LENGTH, messageKey('account.nameTooLong')),
   ),
   // Contact information only; empty means "none given".
   email: cleanText.pipe(
     z
       .string()
       .refine((value) => value === '' || (value.length <= 254 && emailAddress.safeParse(value).success), {
-        error: t.account.emailInvalid,
+        error: messageKey('account.emailInvalid'),
       }),
   ),
   keywords: cleanText.transform(splitKeywords).superRefine((keywords, ctx) => {
     const tooLong = keywords.find((keyword) => keyword.length > MAX_KEYWORD_LENGTH);
-    if (tooLong !== undefined) ctx.addIssue({ code: 'custom', message: t.account.keywordTooLong(tooLong) });
+    if (tooLong !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: messageKey('account.keywordTooLong'),
+        params: { keyword: tooLong },
+      });
     else if (keywords.length > MAX_KEYWORDS)
-      ctx.addIssue({ code: 'custom', message: t.account.tooManyKeywords(keywords.length) });
+      ctx.addIssue({
+        code: 'custom',
+        message: messageKey('account.tooManyKeywords'),
+        params: { count: keywords.length },
+      });
   }),
   // An unticked radio group sends nothing, so a missing language is the person's mistake, not a bad request.
-  language: z.enum(['sv', 'en'], { error: t.account.languageMissing }),
+  language: z.enum(['sv', 'en'], { error: messageKey('account.languageMissing') }),
 });
 
 export type DetailsInput = z.infer<typeof detailsForm>;

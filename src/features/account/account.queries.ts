@@ -3,7 +3,6 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   auditLog,
-  groupMemberships,
   memberships,
   personIdentities,
   sessions,
@@ -12,7 +11,7 @@ import {
 import { agreementContacts, agreements } from '../agreements/agreements.table.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { pageFeedback } from '../feedback/feedback.table.ts';
-import { groups } from '../groups/groups.table.ts';
+import { groupMemberships, groups } from '../groups/groups.table.ts';
 import { mailOutbox } from '../mail/mail.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 

@@ -4,7 +4,6 @@ import { createPerson, sessionCookieFor, signedInPerson } from '../../../tests/p
 import { buildTestApp, createTestApp, formPost, textOf } from '../../../tests/test-app.ts';
 import {
   auditLog,
-  groupMemberships,
   memberships,
   people,
   personIdentities,
@@ -14,6 +13,7 @@ import {
 import { agreementContacts, agreements } from '../agreements/agreements.table.ts';
 import { recordAudit } from '../auth/audit.ts';
 import { hashToken, SESSION_COOKIE } from '../auth/sessions.ts';
+import { groupMemberships } from '../groups/groups.table.ts';
 import { mailOutbox } from '../mail/mail.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 

@@ -1,14 +1,13 @@
 import { type Context, Hono } from 'hono';
-import type { AppEnv } from '../../app-deps.ts';
+import { type AppEnv, requestDeps } from '../../app-deps.ts';
 import { stockholmDate } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { readForm } from '../../web/form-body.ts';
-import { t } from '../../web/i18n/sv.ts';
+import { fieldErrorsFor, parseForm } from '../../web/form.ts';
 import { renderPage } from '../../web/render.tsx';
 import { recordAudit } from '../auth/audit.ts';
 import { requireSignIn, signedInViewer } from '../auth/guards.tsx';
 import { clearSessionCookie, endAllSessions } from '../auth/sessions.ts';
-import { type DetailsField, detailsForm, erasureForm } from './account.forms.ts';
+import { detailsForm, erasureForm } from './account.forms.ts';
 import { findAgreementContacts } from './account.queries.ts';
 import { exportAccount, loadAccount, requestErasure, saveDetails } from './account.service.ts';
 import { AccountPage, type DetailsFormState, formStateFor } from './views/account-page.tsx';
@@ -20,11 +19,11 @@ import { ErasureDonePage, ErasurePage } from './views/erasure-page.tsx';
  */
 export const accountRoutes = new Hono<AppEnv>();
 
-const notices: Record<string, string> = { '1': t.account.saved, oforandrat: t.account.unchanged };
-
 accountRoutes.get('/mina-uppgifter', requireSignIn(), async (c) => {
-  const account = await loadAccount(c.get('deps'), signedInViewer(c).personId);
-  const notice = notices[c.req.query('sparat') ?? ''];
+  const t = c.var.t;
+  const account = await loadAccount(requestDeps(c), signedInViewer(c).personId);
+  const saved = c.req.query('sparat');
+  const notice = saved === '1' ? t.account.saved : saved === 'oforandrat' ? t.account.unchanged : undefined;
   return renderPage(c, {
     title: t.account.title,
     children: <AccountPage account={account} form={formStateFor(account)} notice={notice} />,
@@ -33,42 +32,32 @@ accountRoutes.get('/mina-uppgifter', requireSignIn(), async (c) => {
 
 accountRoutes.post('/mina-uppgifter', requireSignIn(), async (c) => {
   const personId = signedInViewer(c).personId;
-  const fields = await readForm(c);
-  const input = detailsForm.safeParse(fields);
-  if (!input.success) {
-    const typed = { name: fields.name, email: fields.email, keywords: fields.keywords };
-    const notFromOurForm =
-      input.error.issues.some((issue) => issue.code === 'unrecognized_keys') ||
-      Object.values(typed).some((value) => typeof value !== 'string');
-    if (notFromOurForm) throw new AppError('BAD_REQUEST', 'details form');
-    const errors: DetailsFormState['errors'] = {};
-    for (const issue of input.error.issues) {
-      const field = issue.path[0] as DetailsField;
-      errors[field] ??= issue.message;
-    }
+  const input = await parseForm(c, detailsForm);
+  if (!input.ok) {
+    const { values, errors } = input.form;
     const form: DetailsFormState = {
       values: {
-        name: fields.name ?? '',
-        email: fields.email ?? '',
-        keywords: fields.keywords ?? '',
-        language: fields.language ?? '',
+        name: values.name ?? '',
+        email: values.email ?? '',
+        keywords: values.keywords ?? '',
+        language: values.language ?? '',
       },
       errors,
     };
-    const account = await loadAccount(c.get('deps'), personId);
+    const account = await loadAccount(requestDeps(c), personId);
     return renderPage(c, {
-      title: t.account.title,
+      title: c.var.t.account.title,
       status: 422,
       children: <AccountPage account={account} form={form} />,
     });
   }
-  const changed = await saveDetails(c.get('deps'), personId, input.data);
+  const changed = await saveDetails(requestDeps(c), personId, input.data);
   return c.redirect(`/mina-uppgifter?sparat=${changed.length > 0 ? '1' : 'oforandrat'}`, 303);
 });
 
 accountRoutes.get('/mina-uppgifter/export', requireSignIn(), async (c) => {
   const deps = c.get('deps');
-  const data = await exportAccount(deps, signedInViewer(c).personId);
+  const data = await exportAccount(requestDeps(c), signedInViewer(c).personId);
   const filename = `mina-uppgifter-${stockholmDate(deps.clock.now())}.json`;
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   c.header('Cache-Control', 'no-store');
@@ -94,31 +83,30 @@ accountRoutes.post('/mina-uppgifter/logga-ut-overallt', requireSignIn(), async (
 accountRoutes.get('/mina-uppgifter/radera', requireSignIn(), async (c) => {
   const agreements = await findAgreementContacts(c.get('deps').db, signedInViewer(c).personId);
   return renderPage(c, {
-    title: t.account.erasure.title,
+    title: c.var.t.account.erasure.title,
     children: <ErasurePage agreements={agreements} />,
   });
 });
 
 accountRoutes.post('/mina-uppgifter/radera', requireSignIn(), async (c) => {
-  const deps = c.get('deps');
+  const t = c.var.t;
   const personId = signedInViewer(c).personId;
-  const input = erasureForm.safeParse(await readForm(c));
-  if (!input.success) throw new AppError('BAD_REQUEST', 'erasure form');
-  if (input.data.bekrafta !== 'ja') {
-    const agreements = await findAgreementContacts(deps.db, personId);
+  const input = await parseForm(c, erasureForm);
+  if (!input.ok) throw new AppError('BAD_REQUEST', 'erasure form');
+  const refuse = async (error: string | undefined) => {
+    const agreements = await findAgreementContacts(c.get('deps').db, personId);
     return renderPage(c, {
       title: t.account.erasure.title,
       status: 422,
-      children: <ErasurePage agreements={agreements} error={t.account.erasure.confirmMissing} />,
+      children: <ErasurePage agreements={agreements} error={error} />,
     });
-  }
-  const outcome = await requestErasure(deps, personId);
-  if (outcome.refused) {
-    return renderPage(c, {
-      title: t.account.erasure.title,
-      status: 422,
-      children: <ErasurePage agreements={outcome.agreements} error={t.account.erasure.lastAdministrator} />,
-    });
+  };
+  if (input.data.bekrafta !== 'ja') return refuse(t.account.erasure.confirmMissing);
+  let outcome: Awaited<ReturnType<typeof requestErasure>>;
+  try {
+    outcome = await requestErasure(requestDeps(c), personId);
+  } catch (error) {
+    return refuse(fieldErrorsFor(c, error).bekrafta);
   }
   signOutThisBrowser(c);
   // Rendered here rather than redirected: the person is signed out now, and only this answer can still

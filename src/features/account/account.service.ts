@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../app-deps.ts';
+import type { RequestDeps } from '../../app-deps.ts';
 import type { OidcProviderConfig } from '../../config.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { t } from '../../web/i18n/sv.ts';
+import { Refusal } from '../../lib/refusal.ts';
+import type { Messages } from '../../web/i18n/messages.ts';
 import { withPublicChange } from '../../web/page-cache.ts';
 import { people } from '../accounts/accounts.table.ts';
 import {
@@ -32,15 +33,16 @@ import {
   updateAuditDetail,
 } from './account.queries.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'pageCache'>;
+type Deps = Pick<RequestDeps, 'db' | 'clock' | 'config' | 'pageCache' | 't'>;
 
 /** How an identity is shown: its way in, and the address for an e-mail link. */
 export function describeIdentity(
+  t: Messages,
   identity: { issuer: string; subject: string },
   providers: Pick<OidcProviderConfig, 'issuer' | 'name'>[],
 ): { method: string; account: string | null } {
   return {
-    method: identityMethod(identity.issuer, providers),
+    method: identityMethod(t, identity.issuer, providers),
     // A provider's `sub` is an opaque number that means nothing to the person, so it is not shown.
     account: identity.issuer === EMAIL_LINK_ISSUER ? identity.subject : null,
   };
@@ -61,7 +63,7 @@ export async function loadAccount(deps: Deps, personId: number) {
   return {
     person,
     identities: identities.map((identity) => ({
-      ...describeIdentity(identity, config.oidcProviders),
+      ...describeIdentity(deps.t, identity, config.oidcProviders),
       createdAt: identity.createdAt,
     })),
     memberships,
@@ -112,7 +114,7 @@ export async function saveDetails(
 }
 
 /** A sign-in link in a mail body still works until used: the export never carries a live one. */
-export function withoutTokens(body: string): string {
+export function withoutTokens(t: Messages, body: string): string {
   return body.replace(/([?&]token=)[^\s&#]+/g, `$1${t.account.export.removedToken}`);
 }
 
@@ -135,12 +137,12 @@ export async function exportAccount(deps: Deps, personId: number) {
     // One after another: a transaction is one connection, and it runs one query at a time anyway.
     const identities = await findIdentities(tx, personId);
     return {
-      about: t.account.export.about,
+      about: deps.t.account.export.about,
       exportedAt: now.toISOString(),
       person,
       identities: identities.map((identity) => ({
         ...identity,
-        method: describeIdentity(identity, config.oidcProviders).method,
+        method: describeIdentity(deps.t, identity, config.oidcProviders).method,
       })),
       memberships: await findMemberships(tx, personId),
       groupMemberships: await findGroupMemberships(tx, personId),
@@ -148,15 +150,16 @@ export async function exportAccount(deps: Deps, personId: number) {
       signInLinks: await findSignInLinks(tx, addresses),
       auditLog: await findAuditEntries(tx, personId),
       agreementContacts: await findAgreementContacts(tx, personId),
-      mails: (await findMails(tx, addresses)).map((mail) => ({ ...mail, body: withoutTokens(mail.body) })),
+      mails: (await findMails(tx, addresses)).map((mail) => ({
+        ...mail,
+        body: withoutTokens(deps.t, mail.body),
+      })),
       handledPageFeedback: await findHandledFeedback(tx, personId),
     };
   });
 }
 
 export type ErasureOutcome = {
-  /** Refused: the person is the last administrator, and erasing them would leave the platform without one. */
-  refused?: 'last-administrator';
   keptForPublicRecord: boolean;
   agreements: Awaited<ReturnType<typeof findAgreementContacts>>;
 };
@@ -176,8 +179,9 @@ export async function requestErasure(deps: Deps, personId: number): Promise<Eras
     const person = await lockPerson(tx, personId);
     if (!person) throw new Error(`signed-in person ${personId} has no row`);
     const agreements = await findAgreementContacts(tx, personId);
+    // Erasing the last administrator would leave the platform without one.
     if ((await isAdministrator(tx, personId)) && (await countActiveAdministrators(tx)) <= 1) {
-      return { refused: 'last-administrator' as const, keptForPublicRecord: false, agreements };
+      throw new Refusal('account.erasure.lastAdministrator', { field: 'bekrafta' });
     }
     const kept = agreements.length > 0;
     const addresses = await addressesOf(tx, personId);
@@ -196,7 +200,7 @@ export async function requestErasure(deps: Deps, personId: number): Promise<Eras
         .update(people)
         .set({ ...common, name: '', email: null, erasedAt: now })
         .where(eq(people.id, personId));
-      await scrubAuditDetails(tx, personId, [person.name, person.email ?? '', ...addresses]);
+      await scrubAuditDetails(tx, deps.t, personId, [person.name, person.email ?? '', ...addresses]);
     }
     await recordAudit(tx, now, {
       action: 'erasure_requested',
@@ -212,7 +216,12 @@ export async function requestErasure(deps: Deps, personId: number): Promise<Eras
  * Audit entries stay (who did what to which account is needed to answer for it later), but a detail
  * value that is the person's name or one of their addresses is replaced.
  */
-async function scrubAuditDetails(tx: DbOrTx, personId: number, personal: string[]): Promise<void> {
+async function scrubAuditDetails(
+  tx: DbOrTx,
+  t: Messages,
+  personId: number,
+  personal: string[],
+): Promise<void> {
   const values = new Set(personal.map((value) => value.trim().toLowerCase()).filter(Boolean));
   if (values.size === 0) return;
   for (const entry of await findAuditEntries(tx, personId)) {

@@ -11,7 +11,6 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { createdAt } from '../../db/columns.ts';
-import { groups } from '../groups/groups.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 /**
@@ -77,21 +76,6 @@ export const memberships = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.organisationId] }), index().on(t.organisationId)],
-);
-
-/** Members of a working group or the council: they may see the group's internal material. */
-export const groupMemberships = pgTable(
-  'group_memberships',
-  {
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    groupId: integer('group_id')
-      .notNull()
-      .references(() => groups.id, { onDelete: 'cascade' }),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.personId, t.groupId] }), index().on(t.groupId)],
 );
 
 /**

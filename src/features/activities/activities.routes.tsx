@@ -5,7 +5,6 @@ import { PageBody } from '../../web/components/page-body.tsx';
 import { Period } from '../../web/components/period.tsx';
 import { ActivityList, OrganisationNames, StatusTag } from '../../web/components/register-links.tsx';
 import { Updated } from '../../web/components/updated.tsx';
-import { t } from '../../web/i18n/sv.ts';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { listAgreements } from '../agreements/agreements.service.ts';
@@ -15,6 +14,7 @@ import { findActivitiesOfKind, getActivity } from './activities.queries.ts';
 export const activityRoutes = new Hono<AppEnv>();
 
 activityRoutes.get('/ulf', publicPage({ feedback: true }), async (c) => {
+  const t = c.var.t;
   const deps = c.get('deps');
   const [page, ulfAgreements, projects] = await Promise.all([
     getPageBySlug(deps.db, 'ulf'),
@@ -60,6 +60,7 @@ activityRoutes.get('/ulf', publicPage({ feedback: true }), async (c) => {
 });
 
 activityRoutes.get('/aktiviteter/:slug', publicPage({ feedback: true }), async (c) => {
+  const t = c.var.t;
   const activity = await getActivity(c.get('deps').db, c.req.param('slug'));
   return renderPage(c, {
     title: activity.title,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { t } from '../../web/i18n/sv.ts';
+import { type MessageKey, messageKey } from '../../web/i18n/message-key.ts';
 import { roles } from '../accounts/accounts.table.ts';
 import { auditActions } from '../auth/audit.ts';
-
-const text = t.admin;
 
 /**
  * The ids of the person page's controls, which refusal messages are shown next to and the error summary
@@ -18,7 +16,7 @@ export const controlIds = {
 };
 
 /** A database id as it arrives in a path, a select or a query: digits only, within integer range. */
-function idFrom(message?: string) {
+function idFrom(message?: MessageKey) {
   return z
     .string({ error: message })
     .regex(/^[1-9][0-9]{0,9}$/, message)
@@ -37,27 +35,29 @@ export const peopleQuery = z.object({
     .default('')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     .transform((value) => value.replace(/[\u0000-\u001F\u007F]/g, ' ').trim())
-    .pipe(z.string().max(200, text.people.queryTooLong)),
+    .pipe(z.string().max(200, messageKey('admin.people.queryTooLong'))),
   sida: pageNumber,
 });
 
 /** GET /admin/logg: filter by action and by person, paged. */
 export const auditLogQuery = z.object({
-  handling: z.union([z.literal(''), z.enum(auditActions)], { error: text.log.actionInvalid }).default(''),
+  handling: z
+    .union([z.literal(''), z.enum(auditActions)], { error: messageKey('admin.log.actionInvalid') })
+    .default(''),
   person: z.union([z.literal(''), idText]).default(''),
   sida: pageNumber,
 });
 
-const role = z.enum(roles, { error: text.refused.roleMissing });
+const role = z.enum(roles, { error: messageKey('admin.refused.roleMissing') });
 
 /** Add a membership, or change the role of one: one role per organisation. */
 export const membershipForm = z.strictObject({
-  organisationId: idFrom(text.refused.organisationMissing),
+  organisationId: idFrom('admin.refused.organisationMissing'),
   role,
 });
 
 export const groupForm = z.strictObject({
-  groupId: idFrom(text.refused.groupMissing),
+  groupId: idFrom('admin.refused.groupMissing'),
 });
 
 /** Forms that are only a button. */
@@ -65,35 +65,22 @@ export const emptyForm = z.strictObject({});
 
 export const inviteForm = z.strictObject({
   name: z
-    .string({ error: text.invite.nameMissing })
+    .string({ error: messageKey('admin.invite.nameMissing') })
     .trim()
-    .min(1, text.invite.nameMissing)
-    .max(200, text.invite.nameTooLong)
+    .min(1, messageKey('admin.invite.nameMissing'))
+    .max(200, messageKey('admin.invite.nameTooLong'))
     // PostgreSQL cannot store NUL in text; anything else is kept as typed and escaped where shown.
-    .refine((value) => !value.includes('\u0000'), text.invite.nameInvalid),
+    .refine((value) => !value.includes('\u0000'), messageKey('admin.invite.nameInvalid')),
   email: z
-    .string({ error: text.invite.emailMissing })
+    .string({ error: messageKey('admin.invite.emailMissing') })
     .trim()
-    .min(1, text.invite.emailMissing)
-    .max(254, text.invite.emailInvalid)
-    .pipe(z.email({ error: text.invite.emailInvalid })),
-  organisationId: z.union([z.literal(''), idText], { error: text.refused.organisationMissing }),
-  role: z.union([z.literal(''), role], { error: text.refused.roleMissing }),
+    .min(1, messageKey('admin.invite.emailMissing'))
+    .max(254, messageKey('admin.invite.emailInvalid'))
+    .pipe(z.email({ error: messageKey('admin.invite.emailInvalid') })),
+  organisationId: z.union([z.literal(''), idText], {
+    error: messageKey('admin.refused.organisationMissing'),
+  }),
+  role: z.union([z.literal(''), role], { error: messageKey('admin.refused.roleMissing') }),
 });
 
 export type InviteInput = z.infer<typeof inviteForm>;
-
-/** The first message for each field, for the messages next to the fields and the summary. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-/** True when the form had fields we never asked for: a bad request, not a typing mistake. */
-export function hasUnknownFields(error: z.ZodError): boolean {
-  return error.issues.some((issue) => issue.code === 'unrecognized_keys');
-}

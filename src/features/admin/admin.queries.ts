@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { auditLog, groupMemberships, memberships, people } from '../accounts/accounts.table.ts';
+import { auditLog, memberships, people } from '../accounts/accounts.table.ts';
 import { findIdentities } from '../accounts/people.queries.ts';
 import type { AuditAction } from '../auth/audit.ts';
-import { groups } from '../groups/groups.table.ts';
+import { groupMemberships, groups } from '../groups/groups.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const ADMIN_PAGE_SIZE = 50;

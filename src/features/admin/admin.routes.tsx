@@ -1,8 +1,10 @@
 import { type Context, Hono } from 'hono';
-import type { AppEnv } from '../../app-deps.ts';
+import { type AppEnv, requestDeps } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { readForm } from '../../web/form-body.ts';
-import { t } from '../../web/i18n/sv.ts';
+import { Refusal } from '../../lib/refusal.ts';
+import { fieldErrorsFor, parseForm } from '../../web/form.ts';
+import { translate } from '../../web/i18n/message-key.ts';
+import type { Messages } from '../../web/i18n/messages.ts';
 import { renderPage } from '../../web/render.tsx';
 import { findPerson } from '../accounts/people.queries.ts';
 import { requirePermission, signedInViewer } from '../auth/guards.tsx';
@@ -12,9 +14,7 @@ import {
   auditLogQuery,
   controlIds,
   emptyForm,
-  fieldErrors,
   groupForm,
-  hasUnknownFields,
   idText,
   inviteForm,
   membershipForm,
@@ -28,8 +28,6 @@ import {
   findPersonDetails,
 } from './admin.queries.ts';
 import {
-  AdminRefusal,
-  AlreadyInvited,
   addToGroup,
   disablePerson,
   enablePerson,
@@ -47,9 +45,9 @@ import { PersonPage, type PersonPageProps } from './views/person-page.tsx';
 export const adminRoutes = new Hono<AppEnv>();
 
 const administrators = requirePermission(canAdministerAccounts);
-const text = t.admin;
 
 adminRoutes.get('/admin', administrators, async (c) => {
+  const text = c.var.t.admin;
   const parsed = peopleQuery.safeParse({ q: c.req.query('q'), sida: c.req.query('sida') });
   if (!parsed.success) {
     const queryIssue = parsed.error.issues.find((issue) => issue.path[0] === 'q');
@@ -62,7 +60,7 @@ adminRoutes.get('/admin', administrators, async (c) => {
           query={c.req.query('q') ?? ''}
           page={1}
           result={{ total: 0, people: [] }}
-          error={queryIssue.message}
+          error={translate(c.var.t, queryIssue.message)}
         />
       ),
     });
@@ -77,55 +75,58 @@ adminRoutes.get('/admin', administrators, async (c) => {
 
 adminRoutes.get('/admin/bjud-in', administrators, async (c) => {
   const organisations = await findAllOrganisations(c.get('deps').db);
-  return renderPage(c, { title: text.invite.title, children: <InvitePage organisations={organisations} /> });
+  return renderPage(c, {
+    title: c.var.t.admin.invite.title,
+    children: <InvitePage organisations={organisations} />,
+  });
 });
 
 adminRoutes.post('/admin/bjud-in', administrators, async (c) => {
-  const fields = await readForm(c);
-  const input = inviteForm.safeParse(fields);
-  if (!input.success && hasUnknownFields(input.error)) throw new AppError('BAD_REQUEST', 'invite form');
-  const values: InviteValues = {
-    name: fields.name ?? '',
-    email: fields.email ?? '',
-    organisationId: fields.organisationId ?? '',
-    role: fields.role ?? '',
-  };
-  if (!input.success) return renderInvite(c, values, fieldErrors(input.error));
+  const input = await parseForm(c, inviteForm);
+  if (!input.ok) return renderInvite(c, inviteValues(input.form.values), input.form.errors);
+  const values = inviteValues(input.values);
   const { name, email, organisationId, role } = input.data;
   if (organisationId !== '' && role === '')
-    return renderInvite(c, values, { role: text.refused.roleMissing });
+    return renderInvite(c, values, { role: c.var.t.admin.refused.roleMissing });
   try {
-    const personId = await invitePerson(c.get('deps'), signedInViewer(c), {
+    const personId = await invitePerson(requestDeps(c), signedInViewer(c), {
       name,
       email,
       membership: organisationId !== '' && role !== '' ? { organisationId, role } : null,
     });
     return c.redirect(`/admin/personer/${personId}?klart=invited`, 303);
   } catch (error) {
-    if (error instanceof AlreadyInvited) {
-      const existing = await findPerson(c.get('deps').db, error.personId);
-      return renderInvite(
-        c,
-        values,
-        { email: text.invite.alreadyInvited },
-        { id: error.personId, name: existing?.name || existing?.email || '' },
-      );
-    }
-    if (error instanceof AdminRefusal)
-      return renderInvite(c, values, { organisationId: text.refused[error.reason] });
-    throw error;
+    const errors = fieldErrorsFor(c, error);
+    // Already invited: the refusal names the person, so the form can link to them.
+    const existingId = error instanceof Refusal ? Number(error.params?.personId ?? 0) : 0;
+    const existing = existingId ? await findPerson(c.get('deps').db, existingId) : undefined;
+    return renderInvite(
+      c,
+      values,
+      errors,
+      existing ? { id: existing.id, name: existing.name || existing.email || '' } : undefined,
+    );
   }
 });
+
+function inviteValues(fields: Partial<Record<string, string>>): InviteValues {
+  return {
+    name: fields.name ?? '',
+    email: fields.email ?? '',
+    organisationId: fields.organisationId ?? '',
+    role: fields.role ?? '',
+  };
+}
 
 async function renderInvite(
   c: Context<AppEnv>,
   values: InviteValues,
-  errors: Record<string, string>,
-  existing?: { id: number; name: string },
+  errors: Partial<Record<string, string>>,
+  existing?: { id: number; name: string } | undefined,
 ) {
   const organisations = await findAllOrganisations(c.get('deps').db);
   return renderPage(c, {
-    title: text.invite.title,
+    title: c.var.t.admin.invite.title,
     status: 422,
     children: (
       <InvitePage
@@ -139,6 +140,7 @@ async function renderInvite(
 }
 
 adminRoutes.get('/admin/logg', requirePermission(canViewAuditLog), async (c) => {
+  const text = c.var.t.admin;
   const parsed = auditLogQuery.safeParse({
     handling: c.req.query('handling'),
     person: c.req.query('person'),
@@ -152,7 +154,14 @@ adminRoutes.get('/admin/logg', requirePermission(canViewAuditLog), async (c) => 
       title: text.log.title,
       status: 422,
       children: (
-        <AuditLogPage action="" person={null} page={1} entries={[]} total={0} error={actionIssue.message} />
+        <AuditLogPage
+          action=""
+          person={null}
+          page={1}
+          entries={[]}
+          total={0}
+          error={translate(c.var.t, actionIssue.message)}
+        />
       ),
     });
   }
@@ -185,10 +194,9 @@ function numericParam(c: Context<AppEnv>, name: string): number {
   return id.data;
 }
 
-const doneMessages: Record<string, string> = text.done;
-
 adminRoutes.get('/admin/personer/:id', administrators, async (c) => {
   const done = c.req.query('klart') ?? '';
+  const doneMessages: Record<string, string> = c.var.t.admin.done;
   return renderPerson(c, personIdOf(c), {
     notice: Object.hasOwn(doneMessages, done) ? doneMessages[done] : undefined,
   });
@@ -208,9 +216,9 @@ async function renderPerson(
     findAllOrganisations(db),
     findAllGroups(db),
   ]);
-  const issuerName = (issuer: string) => identityMethod(issuer, config.oidcProviders);
+  const issuerName = (issuer: string) => identityMethod(c.var.t, issuer, config.oidcProviders);
   return renderPage(c, {
-    title: person.name || person.email || text.unnamed,
+    title: person.name || person.email || c.var.t.admin.unnamed,
     status,
     children: (
       <PersonPage
@@ -235,39 +243,33 @@ const addFormControls = [controlIds.newOrganisation, controlIds.newRole, control
 async function change(
   c: Context<AppEnv>,
   personId: number,
-  done: keyof typeof text.done,
+  done: keyof Messages['admin']['done'],
   run: () => Promise<void>,
   values: NonNullable<PersonPageProps['values']> = {},
 ) {
   try {
     await run();
   } catch (error) {
-    if (!(error instanceof AdminRefusal)) throw error;
+    const errors = fieldErrorsFor(c, error);
     // What was chosen is kept in the add forms only; a refused row keeps showing the stored role.
-    const inAddForm = addFormControls.includes(error.field);
-    return renderPerson(
-      c,
-      personId,
-      { errors: { [error.field]: text.refused[error.reason] }, values: inAddForm ? values : {} },
-      422,
-    );
+    const inAddForm = Object.keys(errors).some((field) => addFormControls.includes(field));
+    return renderPerson(c, personId, { errors, values: inAddForm ? values : {} }, 422);
   }
   return c.redirect(`/admin/personer/${personId}?klart=${done}`, 303);
 }
 
 /** Reads a form that is only a button: any field in it is a bad request. */
 async function readButtonForm(c: Context<AppEnv>): Promise<void> {
-  if (!emptyForm.safeParse(await readForm(c)).success) throw new AppError('BAD_REQUEST', 'button form');
+  await parseForm(c, emptyForm);
 }
 
 adminRoutes.post('/admin/personer/:id/medlemskap', administrators, async (c) => {
   const personId = personIdOf(c);
-  const fields = await readForm(c);
-  const input = membershipForm.safeParse(fields);
+  const input = await parseForm(c, membershipForm);
+  const fields = input.ok ? input.values : input.form.values;
   const values = { organisationId: fields.organisationId ?? '', role: fields.role ?? '' };
-  if (!input.success) {
-    if (hasUnknownFields(input.error)) throw new AppError('BAD_REQUEST', 'membership form');
-    const errors = fieldErrors(input.error);
+  if (!input.ok) {
+    const { errors } = input.form;
     return renderPerson(
       c,
       personId,
@@ -301,15 +303,13 @@ adminRoutes.post('/admin/personer/:id/medlemskap/:organisationId/ta-bort', admin
 
 adminRoutes.post('/admin/personer/:id/grupper', administrators, async (c) => {
   const personId = personIdOf(c);
-  const fields = await readForm(c);
-  const input = groupForm.safeParse(fields);
-  const values = { groupId: fields.groupId ?? '' };
-  if (!input.success) {
-    if (hasUnknownFields(input.error)) throw new AppError('BAD_REQUEST', 'group form');
+  const input = await parseForm(c, groupForm);
+  const values = { groupId: (input.ok ? input.values : input.form.values).groupId ?? '' };
+  if (!input.ok) {
     return renderPerson(
       c,
       personId,
-      { errors: { [controlIds.newGroup]: text.refused.groupMissing }, values },
+      { errors: { [controlIds.newGroup]: c.var.t.admin.refused.groupMissing }, values },
       422,
     );
   }

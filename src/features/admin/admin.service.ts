@@ -1,15 +1,10 @@
 import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, RequestDeps } from '../../app-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
-import { t } from '../../web/i18n/sv.ts';
-import {
-  groupMemberships,
-  memberships,
-  people,
-  personIdentities,
-  type Role,
-} from '../accounts/accounts.table.ts';
+import { Refusal } from '../../lib/refusal.ts';
+import type { Messages } from '../../web/i18n/messages.ts';
+import { memberships, people, personIdentities, type Role } from '../accounts/accounts.table.ts';
 import { countActiveAdministrators, lockAdministrators } from '../accounts/administrators.ts';
 import { findIdentityHolder, findPerson } from '../accounts/people.queries.ts';
 import { recordAudit } from '../auth/audit.ts';
@@ -17,33 +12,27 @@ import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import type { Viewer } from '../auth/permissions.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 import { normaliseEmail, sendInvitation } from '../auth/sign-in-links.service.ts';
+import { groupMemberships } from '../groups/groups.table.ts';
 import { controlIds } from './admin.forms.ts';
 import { findGroupName, findOrganisationName } from './admin.queries.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 type Actor = Pick<Viewer, 'personId' | 'name' | 'email'>;
-type RefusalReason = keyof typeof t.admin.refused;
 
 /**
- * A change the rules do not allow, with the field its message belongs next to. Thrown inside the
+ * A change the rules do not allow, with the control its message belongs next to. Thrown inside the
  * transaction, so nothing of the change is kept.
  */
-export class AdminRefusal extends Error {
-  constructor(
-    readonly reason: RefusalReason,
-    readonly field: string,
-  ) {
-    super(reason);
-    this.name = 'AdminRefusal';
-  }
+function refuse(reason: keyof Messages['admin']['refused'], field: string): Refusal {
+  return new Refusal(`admin.refused.${reason}`, { field });
 }
 
-/** A person with this e-mail-link identity already exists; the invitation would make a second one. */
-export class AlreadyInvited extends Error {
-  constructor(readonly personId: number) {
-    super('already invited');
-    this.name = 'AlreadyInvited';
-  }
+/**
+ * A person with this e-mail-link identity already exists; the invitation would make a second one. The
+ * refusal names that person, so the form can link to them.
+ */
+export function alreadyInvited(personId: number): Refusal {
+  return new Refusal('admin.invite.alreadyInvited', { field: 'email', status: 409, params: { personId } });
 }
 
 /**
@@ -52,7 +41,7 @@ export class AlreadyInvited extends Error {
  * other at once cannot both succeed and leave the platform without one.
  */
 async function ensureAdministratorLeft(tx: DbOrTx, field: string): Promise<void> {
-  if ((await countActiveAdministrators(tx)) === 0) throw new AdminRefusal('noAdministratorLeft', field);
+  if ((await countActiveAdministrators(tx)) === 0) throw refuse('noAdministratorLeft', field);
 }
 
 async function requirePerson(tx: DbOrTx, personId: number) {
@@ -101,7 +90,7 @@ export async function setMembership(
     await lockAdministrators(tx);
     await requirePerson(tx, change.personId);
     const organisation = await findOrganisationName(tx, change.organisationId);
-    if (organisation === undefined) throw new AdminRefusal('organisationMissing', controlIds.newOrganisation);
+    if (organisation === undefined) throw refuse('organisationMissing', controlIds.newOrganisation);
     const [current] = await tx
       .select({ role: memberships.role })
       .from(memberships)
@@ -121,7 +110,7 @@ export async function setMembership(
         change.role,
       )
     )
-      throw new AdminRefusal('ownLastAdminRole', field);
+      throw refuse('ownLastAdminRole', field);
     await tx
       .insert(memberships)
       .values({ personId: change.personId, organisationId: change.organisationId, role: change.role })
@@ -166,7 +155,7 @@ export async function removeMembership(
         null,
       )
     )
-      throw new AdminRefusal('ownLastAdminRole', field);
+      throw refuse('ownLastAdminRole', field);
     await tx.delete(memberships).where(where);
     await recordAudit(tx, now, {
       action: 'membership_revoked',
@@ -190,7 +179,7 @@ export async function addToGroup(
   await deps.db.transaction(async (tx) => {
     await requirePerson(tx, change.personId);
     const group = await findGroupName(tx, change.groupId);
-    if (group === undefined) throw new AdminRefusal('groupMissing', controlIds.newGroup);
+    if (group === undefined) throw refuse('groupMissing', controlIds.newGroup);
     const added = await tx
       .insert(groupMemberships)
       .values({ personId: change.personId, groupId: change.groupId })
@@ -232,7 +221,7 @@ export async function removeFromGroup(
 
 /** Disables an account and ends all its sessions in the same transaction: it is out at once. */
 export async function disablePerson(deps: Deps, actor: Actor, personId: number): Promise<void> {
-  if (personId === actor.personId) throw new AdminRefusal('selfDisable', controlIds.disable);
+  if (personId === actor.personId) throw refuse('selfDisable', controlIds.disable);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await lockAdministrators(tx);
@@ -282,19 +271,23 @@ export type Invitation = {
 /**
  * Creates the person with an e-mail-link identity, gives the role, queues the invitation mail and logs
  * it, all in one transaction. An address that already has an e-mail-link identity is refused with
- * `AlreadyInvited`, so one address never becomes two people.
+ * `alreadyInvited`, so one address never becomes two people.
  */
-export async function invitePerson(deps: Deps, actor: Actor, invitation: Invitation): Promise<number> {
+export async function invitePerson(
+  deps: Deps & Pick<RequestDeps, 't'>,
+  actor: Actor,
+  invitation: Invitation,
+): Promise<number> {
   const now = deps.clock.now();
   const address = normaliseEmail(invitation.email);
   return deps.db.transaction(async (tx) => {
     const holder = await findIdentityHolder(tx, EMAIL_LINK_ISSUER, address);
-    if (holder !== undefined) throw new AlreadyInvited(holder);
+    if (holder !== undefined) throw alreadyInvited(holder);
     const organisation = invitation.membership
       ? await findOrganisationName(tx, invitation.membership.organisationId)
       : undefined;
     if (invitation.membership && organisation === undefined)
-      throw new AdminRefusal('organisationMissing', 'organisation');
+      throw refuse('organisationMissing', 'organisationId');
     const [person] = await tx
       .insert(people)
       .values({ name: invitation.name, email: address })
@@ -308,7 +301,7 @@ export async function invitePerson(deps: Deps, actor: Actor, invitation: Invitat
       .returning({ personId: personIdentities.personId });
     if (linked.length === 0) {
       const winner = await findIdentityHolder(tx, EMAIL_LINK_ISSUER, address);
-      throw new AlreadyInvited(winner ?? person.id);
+      throw alreadyInvited(winner ?? person.id);
     }
     await recordAudit(tx, now, {
       action: 'person_invited',
@@ -327,7 +320,7 @@ export async function invitePerson(deps: Deps, actor: Actor, invitation: Invitat
     }
     await sendInvitation(tx, deps, {
       email: address,
-      inviterName: actor.name || actor.email || t.admin.invite.inviterFallback,
+      inviterName: actor.name || actor.email || deps.t.admin.invite.inviterFallback,
       now,
     });
     return person.id;

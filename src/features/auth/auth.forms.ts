@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { t } from '../../web/i18n/sv.ts';
+import { messageKey } from '../../web/i18n/message-key.ts';
 
 /** The sign-in link request. Unknown fields are refused (strict), like every form here. */
 export const linkRequestForm = z.strictObject({
   email: z
     .string()
     .trim()
-    .min(1, t.auth.emailMissing)
-    .max(254, t.auth.emailInvalid)
-    .pipe(z.email({ error: t.auth.emailInvalid })),
+    .min(1, messageKey('auth.emailMissing'))
+    .max(254, messageKey('auth.emailInvalid'))
+    .pipe(z.email({ error: messageKey('auth.emailInvalid') })),
   nasta: z.string().max(500).optional(),
 });
 

@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../../app-deps.ts';
+import { type AppEnv, requestDeps } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
+import { parseForm } from '../../web/form.ts';
 import { readForm } from '../../web/form-body.ts';
-import { t } from '../../web/i18n/sv.ts';
 import { publicPage } from '../../web/public-page.ts';
 import { checkRateLimit } from '../../web/rate-limit.ts';
 import { renderMessagePage, renderPage } from '../../web/render.tsx';
@@ -33,6 +33,7 @@ const signInPage = publicPage({
 });
 
 authRoutes.get('/logga-in', signInPage, (c) => {
+  const t = c.var.t;
   const { nasta, utloggad } = signInPage.query(c);
   const notice =
     utloggad === 'alla' ? t.auth.signedOutEverywhere : utloggad === '1' ? t.auth.signedOutBody : undefined;
@@ -40,35 +41,36 @@ authRoutes.get('/logga-in', signInPage, (c) => {
 });
 
 authRoutes.post('/logga-in/lank', async (c) => {
-  const fields = await readForm(c);
-  const input = linkRequestForm.safeParse(fields);
-  const nextPath = safeNextPath(fields.nasta);
-  if (!input.success) {
-    const unknownField = input.error.issues.some((issue) => issue.code === 'unrecognized_keys');
-    if (unknownField || typeof fields.email !== 'string')
-      throw new AppError('BAD_REQUEST', 'sign-in link form');
-    const message =
-      input.error.issues.find((issue) => issue.path[0] === 'email')?.message ?? t.auth.emailInvalid;
-    return renderSignIn(c, { nextPath, email: fields.email, error: message }, 422);
+  const input = await parseForm(c, linkRequestForm);
+  if (!input.ok) {
+    const { values, errors } = input.form;
+    return renderSignIn(
+      c,
+      { nextPath: safeNextPath(values.nasta), email: values.email ?? '', error: errors.email },
+      422,
+    );
   }
+  const nextPath = safeNextPath(input.data.nasta);
   const deps = c.get('deps');
   if (!(await checkRateLimit(c, deps.rateLimits.signInLink))) return tooManyLinks(c);
-  const outcome = await requestSignInLink(deps, input.data.email, nextPath);
+  const outcome = await requestSignInLink(requestDeps(c), input.data.email, nextPath);
   if (outcome === 'rate-limited') return tooManyLinks(c);
   return c.redirect('/logga-in/skickad', 303);
 });
 
-authRoutes.get('/logga-in/skickad', publicPage(), (c) =>
-  renderMessagePage(c, {
+authRoutes.get('/logga-in/skickad', publicPage(), (c) => {
+  const t = c.var.t;
+  return renderMessagePage(c, {
     title: t.auth.linkSentTitle,
     body: <p>{t.auth.linkSentBody('adressen')}</p>,
     link: { href: '/logga-in', text: t.auth.requestNewLink },
-  }),
-);
+  });
+});
 
 // The link opens a page with a button rather than signing in on GET: mail scanners that follow links
 // would otherwise use up the one-time link before the person clicks it.
 authRoutes.get('/logga-in/lank', (c) => {
+  const t = c.var.t;
   const token = c.req.query('token') ?? '';
   if (token === '' || token.length > 100) return linkDead(c);
   // The page holds a live token: no shared cache or page cache may keep it.
@@ -133,9 +135,10 @@ authRoutes.post('/logga-ut', async (c) => {
 
 function renderSignIn(
   c: Context<AppEnv>,
-  props: { nextPath: string; email?: string; error?: string; notice?: string | undefined },
+  props: { nextPath: string; email?: string; error?: string | undefined; notice?: string | undefined },
   status: 200 | 422 = 200,
 ) {
+  const t = c.var.t;
   const providers = c.get('deps').config.oidcProviders.map(({ id, name }) => ({ id, name }));
   return renderPage(c, {
     title: t.auth.signInTitle,
@@ -145,6 +148,7 @@ function renderSignIn(
 }
 
 function linkDead(c: Context<AppEnv>) {
+  const t = c.var.t;
   return renderMessagePage(c, {
     title: t.auth.linkDeadTitle,
     status: 400,
@@ -154,6 +158,7 @@ function linkDead(c: Context<AppEnv>) {
 }
 
 function tooManyLinks(c: Context<AppEnv>) {
+  const t = c.var.t;
   return renderMessagePage(c, {
     title: t.auth.tooManyLinksTitle,
     status: 429,

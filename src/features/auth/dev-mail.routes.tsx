@@ -4,7 +4,6 @@ import type { AppEnv } from '../../app-deps.ts';
 import { type Config, isLoopbackHostname } from '../../config.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { t } from '../../web/i18n/sv.ts';
 import { renderPage } from '../../web/render.tsx';
 import { findRecentMails } from '../mail/mail.queries.ts';
 
@@ -52,6 +51,7 @@ function mayOpenDevMailPage(c: Context<AppEnv>): boolean {
 }
 
 devMailRoutes.get('/utveckling/mejl/:key', async (c) => {
+  const t = c.var.t;
   if (!mayOpenDevMailPage(c)) throw new AppError('NOT_FOUND', 'development mail page is off');
   const mails = await findRecentMails(c.get('deps').db, 50);
   c.header('Cache-Control', 'no-store');

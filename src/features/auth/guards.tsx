@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
-import { t } from '../../web/i18n/sv.ts';
 import { renderMessagePage } from '../../web/render.tsx';
 import type { Viewer } from './permissions.ts';
 
@@ -32,6 +31,7 @@ export function signedInViewer(c: Context<AppEnv>): Viewer {
 }
 
 function signInRequired(c: Context<AppEnv>) {
+  const t = c.var.t;
   if (c.req.method === 'GET' || c.req.method === 'HEAD') {
     const url = new URL(c.req.url);
     const next = `${url.pathname}${url.search}`;
@@ -46,6 +46,7 @@ function signInRequired(c: Context<AppEnv>) {
 }
 
 export function notAllowed(c: Context<AppEnv>) {
+  const t = c.var.t;
   return renderMessagePage(c, {
     title: t.auth.notAllowedTitle,
     status: 403,

@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { t } from '../../web/i18n/sv.ts';
-import { renderMessagePage } from '../../web/render.tsx';
+import { Refusal } from '../../lib/refusal.ts';
 import { people, personIdentities } from '../accounts/accounts.table.ts';
 import { findIdentityHolder, lockPerson } from '../accounts/people.queries.ts';
 import { recordAudit } from './audit.ts';
@@ -81,11 +80,7 @@ export async function signInWithIdentity(
   });
   if (outcome === 'spent') return null;
   if (outcome === 'disabled') {
-    return renderMessagePage(c, {
-      title: t.auth.disabledTitle,
-      status: 403,
-      body: <p>{t.auth.disabledBody}</p>,
-    });
+    throw new Refusal('auth.disabledBody', { status: 403, title: 'auth.disabledTitle' });
   }
   return c.redirect(nextPath, 303);
 }

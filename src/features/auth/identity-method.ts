@@ -1,5 +1,5 @@
 import type { OidcProviderConfig } from '../../config.ts';
-import { t } from '../../web/i18n/sv.ts';
+import type { Messages } from '../../web/i18n/messages.ts';
 import { EMAIL_LINK_ISSUER } from './identities.tsx';
 
 /**
@@ -7,6 +7,7 @@ import { EMAIL_LINK_ISSUER } from './identities.tsx';
  * (issuers compared without a trailing slash), or, for a provider no longer configured, its issuer.
  */
 export function identityMethod(
+  t: Messages,
   issuer: string,
   providers: Pick<OidcProviderConfig, 'issuer' | 'name'>[],
 ): string {

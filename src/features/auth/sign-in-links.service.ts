@@ -1,7 +1,6 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app-deps.ts';
+import type { RequestDeps } from '../../app-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { t } from '../../web/i18n/sv.ts';
 import { people, personIdentities, signInTokens } from '../accounts/accounts.table.ts';
 import { queueMail } from '../mail/mail.service.ts';
 import { recordAudit } from './audit.ts';
@@ -23,7 +22,7 @@ export function normaliseEmail(email: string): string {
  * a disabled account gets no mail, and the page says nothing about it.
  */
 export async function requestSignInLink(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
+  deps: Pick<RequestDeps, 'db' | 'clock' | 'config' | 't'>,
   email: string,
   nextPath: string,
 ): Promise<'queued' | 'rate-limited'> {
@@ -72,7 +71,7 @@ export async function requestSignInLink(
 /** An invitation: a sign-in link that lasts a week, with a note saying who invited. */
 export async function sendInvitation(
   tx: DbOrTx,
-  deps: Pick<AppDeps, 'config'>,
+  deps: Pick<RequestDeps, 'config' | 't'>,
   invitation: { email: string; inviterName: string; now: Date },
 ): Promise<void> {
   await issueLink(tx, deps, {
@@ -86,7 +85,7 @@ export async function sendInvitation(
 
 async function issueLink(
   tx: DbOrTx,
-  deps: Pick<AppDeps, 'config'>,
+  deps: Pick<RequestDeps, 'config' | 't'>,
   link: {
     email: string;
     purpose: 'sign_in' | 'invitation';
@@ -107,6 +106,7 @@ async function issueLink(
   });
   // The token goes in the query string: request logs record the path only.
   const url = `${deps.config.baseUrl}/logga-in/lank?${new URLSearchParams({ token })}`;
+  const { t } = deps;
   const mail =
     link.purpose === 'invitation'
       ? {

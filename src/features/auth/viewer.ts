@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
-import { groupMemberships, memberships } from '../accounts/accounts.table.ts';
+import { languageFor, messagesFor } from '../../web/i18n/messages.ts';
+import { memberships } from '../accounts/accounts.table.ts';
 import { findPerson } from '../accounts/people.queries.ts';
+import { groupMemberships } from '../groups/groups.table.ts';
 import type { Viewer } from './permissions.ts';
 import { clearSessionCookie, endAllSessions, findLiveSession, SESSION_COOKIE } from './sessions.ts';
 
@@ -29,6 +31,9 @@ async function loadSignedIn(c: Context<AppEnv>, next: Next): Promise<void> {
   const session = await findLiveSession(c);
   const viewer = session ? await viewerFor(c.get('deps').db, session.personId) : null;
   c.set('viewer', viewer);
+  const language = languageFor(viewer?.language);
+  c.set('lang', language);
+  c.set('t', messagesFor(language));
   if (!viewer) clearSessionCookie(c);
   await next();
   c.header('Cache-Control', 'no-store');

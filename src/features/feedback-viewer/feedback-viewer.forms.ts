@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hasControlCharacter } from '../../lib/text.ts';
-import { t } from '../../web/i18n/sv.ts';
+import { type MessageKey, messageKey, translate } from '../../web/i18n/message-key.ts';
+import type { Messages } from '../../web/i18n/messages.ts';
 
 export const OVERVIEW_PATH = '/aterkoppling/oversikt';
 
@@ -28,7 +29,7 @@ function isCalendarDate(value: string): boolean {
   return year >= 1900 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function optionalDate(formatMessage: string) {
+function optionalDate(formatMessage: MessageKey) {
   return z
     .string()
     .trim()
@@ -38,7 +39,7 @@ function optionalDate(formatMessage: string) {
       abort: true,
     })
     .refine((value) => value === '' || isCalendarDate(value), {
-      error: (issue) => t.feedbackViewer.noSuchDate(String(issue.input)),
+      error: messageKey('feedbackViewer.noSuchDate'),
       abort: true,
     })
     .transform((value) => value || null);
@@ -50,8 +51,8 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 
 const filterQuery = z
   .object({
-    fran: optionalDate(t.feedbackViewer.fromInvalid),
-    till: optionalDate(t.feedbackViewer.toInvalid),
+    fran: optionalDate('feedbackViewer.fromInvalid'),
+    till: optionalDate('feedbackViewer.toInvalid'),
     // The select offers only our own paths; anything else is checked against the list by the route.
     // Control characters (NUL above all, which PostgreSQL refuses in text) are in no path of ours.
     sida: z
@@ -68,7 +69,7 @@ const filterQuery = z
   })
   .refine((query) => !query.fran || !query.till || query.fran <= query.till, {
     path: ['till'],
-    error: t.feedbackViewer.toBeforeFrom,
+    error: messageKey('feedbackViewer.toBeforeFrom'),
   });
 
 export type ParsedFilters =
@@ -78,7 +79,7 @@ export type ParsedFilters =
   | { ok: false; errors: null; typed: TypedFilters };
 
 /** Reads the GET form. Only the known parameters count, so a shared link with extras still opens. */
-export function parseFilters(query: (name: string) => string | undefined): ParsedFilters {
+export function parseFilters(t: Messages, query: (name: string) => string | undefined): ParsedFilters {
   const typed: TypedFilters = {
     fran: query('fran') ?? '',
     till: query('till') ?? '',
@@ -86,7 +87,7 @@ export function parseFilters(query: (name: string) => string | undefined): Parse
     svar: query('svar') ?? '',
     status: query('status') ?? '',
   };
-  const parsed = filterQuery.safeParse({ ...typed, sidnr: query('sidnr') });
+  const parsed = filterQuery.safeParse({ ...typed, sidnr: query('sidnr') }, { reportInput: true });
   if (parsed.success) {
     const { fran, till, sida, svar, status, sidnr } = parsed.data;
     return {
@@ -100,7 +101,8 @@ export function parseFilters(query: (name: string) => string | undefined): Parse
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
     if (field !== 'fran' && field !== 'till') return { ok: false, errors: null, typed };
-    if (!errors.some((error) => error.field === field)) errors.push({ field, message: issue.message });
+    if (!errors.some((error) => error.field === field))
+      errors.push({ field, message: translate(t, issue.message, { input: issue.input }) });
   }
   return { ok: false, errors, typed };
 }

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../app-deps.ts';
+import { type AppEnv, requestDeps } from '../../app-deps.ts';
 import { stockholmDate } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { readForm } from '../../web/form-body.ts';
-import { t } from '../../web/i18n/sv.ts';
 import { renderPage } from '../../web/render.tsx';
 import { requirePermission, signedInViewer } from '../auth/guards.tsx';
 import { canOpenFeedbackViewer, feedbackOrganisationScope } from '../auth/permissions.ts';
@@ -23,10 +22,11 @@ export const feedbackViewerRoutes = new Hono<AppEnv>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 feedbackViewerRoutes.get(OVERVIEW_PATH, requirePermission(canOpenFeedbackViewer), async (c) => {
+  const t = c.var.t;
   const { db } = c.get('deps');
   const viewer = signedInViewer(c);
   const scope = feedbackOrganisationScope(viewer);
-  const parsed = parseFilters((name) => c.req.query(name));
+  const parsed = parseFilters(c.var.t, (name) => c.req.query(name));
   if (!parsed.ok && parsed.errors === null) throw new AppError('BAD_REQUEST', 'feedback viewer filters');
   const pages = await findPagesWithFeedback(db, scope);
   const common = {
@@ -69,10 +69,10 @@ feedbackViewerRoutes.get(OVERVIEW_PATH, requirePermission(canOpenFeedbackViewer)
 feedbackViewerRoutes.get(`${OVERVIEW_PATH}.csv`, requirePermission(canOpenFeedbackViewer), async (c) => {
   const deps = c.get('deps');
   const scope = feedbackOrganisationScope(signedInViewer(c));
-  const parsed = parseFilters((name) => c.req.query(name));
+  const parsed = parseFilters(c.var.t, (name) => c.req.query(name));
   // The file is only linked from a page whose filters were accepted; a bad link is a bad request.
   if (!parsed.ok) throw new AppError('BAD_REQUEST', 'feedback export filters');
-  const body = await feedbackCsvStream(deps, scope, parsed.filters);
+  const body = await feedbackCsvStream(requestDeps(c), scope, parsed.filters);
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header(
     'Content-Disposition',

@@ -1,7 +1,7 @@
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, RequestDeps } from '../../app-deps.ts';
 import { TIME_ZONE } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { t } from '../../web/i18n/sv.ts';
+import type { Messages } from '../../web/i18n/messages.ts';
 import { canSeeFeedbackFor, type Viewer } from '../auth/permissions.ts';
 import { BYTE_ORDER_MARK, csvRow } from './csv.ts';
 import type { FeedbackFilters } from './feedback-viewer.forms.ts';
@@ -38,7 +38,7 @@ export function formatCsvTime(instant: Date): string {
   return csvTime.format(instant);
 }
 
-function exportLine(row: ExportRow): string {
+function exportLine(t: Messages, row: ExportRow): string {
   const yesNo = (value: boolean) => (value ? t.feedbackViewer.yes : t.feedbackViewer.no);
   return csvRow([
     formatCsvTime(row.createdAt),
@@ -55,13 +55,13 @@ function exportLine(row: ExportRow): string {
  * instead of ending it as if the file were complete.
  */
 export async function feedbackCsvStream(
-  deps: Deps,
+  deps: Deps & Pick<RequestDeps, 't'>,
   scope: FeedbackScope,
   filters: FeedbackFilters,
 ): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   let pending: ExportRow[] | null = await findExportBatch(deps.db, scope, filters, null, EXPORT_BATCH);
-  let head = BYTE_ORDER_MARK + csvRow(t.feedbackViewer.csvColumns);
+  let head = BYTE_ORDER_MARK + csvRow(deps.t.feedbackViewer.csvColumns);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (pending === null) {
@@ -69,7 +69,7 @@ export async function feedbackCsvStream(
         return;
       }
       const rows = pending;
-      controller.enqueue(encoder.encode(head + rows.map(exportLine).join('')));
+      controller.enqueue(encoder.encode(head + rows.map((row) => exportLine(deps.t, row)).join('')));
       head = '';
       const last = rows.at(-1);
       try {

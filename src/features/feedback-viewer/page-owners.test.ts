@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../../seeds/apply-seed.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/database.ts';
-import { GROUPS_WITH_OWN_PAGE } from '../../web/components/register-links.tsx';
+import { SITE_ROLE_PAGES } from '../../web/components/register-links.tsx';
 import { activities } from '../activities/activities.table.ts';
 import { canSeeFeedbackFor, type Viewer } from '../auth/permissions.ts';
 import { groups } from '../groups/groups.table.ts';
@@ -96,7 +96,7 @@ describe('visiblePagePaths', () => {
       ...slugs.flatMap((slug) => [`/larosaten/${slug}`, `/organisationer/${slug}`]),
       ...activitySlugs.map((slug) => `/aktiviteter/${slug}`),
       ...groupSlugs.map((slug) => `/grupper/${slug}`),
-      ...Object.values(GROUPS_WITH_OWN_PAGE),
+      ...Object.values(SITE_ROLE_PAGES),
       '/',
       '/avtal',
       '/larosaten/sodertorns-hogskola/',

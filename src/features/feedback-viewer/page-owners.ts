@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { GROUPS_WITH_OWN_PAGE } from '../../web/components/register-links.tsx';
+import { SITE_ROLE_PAGES } from '../../web/components/register-links.tsx';
 import type { OrganisationChain } from '../auth/permissions.ts';
 
 /**
@@ -12,7 +12,9 @@ import type { OrganisationChain } from '../auth/permissions.ts';
 
 /** One path segment, exactly: a trailing slash or a deeper path is another page, owned by nobody. */
 const SLUG = '([^/]+)';
-const ownPageGroups = new Map(Object.entries(GROUPS_WITH_OWN_PAGE).map(([slug, path]) => [path, slug]));
+const siteRoleOfPage = new Map<string, string>(
+  Object.entries(SITE_ROLE_PAGES).map(([role, path]) => [path, role]),
+);
 
 /** The SQL that finds the organisations directly owning a page, or null for a page nobody but the coordinators owns. */
 function directOwners(pagePath: string): SQL | null {
@@ -26,9 +28,13 @@ function directOwners(pagePath: string): SQL | null {
                  join activities a on a.id = ao.activity_id where a.slug = ${match[1]}`;
   }
   match = new RegExp(`^/grupper/${SLUG}$`).exec(pagePath);
-  const groupSlug = match ? match[1] : ownPageGroups.get(pagePath);
-  if (groupSlug) {
-    return sql`select organisation_id as id from groups where slug = ${groupSlug} and organisation_id is not null`;
+  if (match) {
+    return sql`select organisation_id as id from groups where slug = ${match[1]} and organisation_id is not null`;
+  }
+  const siteRole = siteRoleOfPage.get(pagePath);
+  if (siteRole) {
+    return sql`select organisation_id as id from groups
+                where site_role = ${siteRole}::group_site_role and organisation_id is not null`;
   }
   return null;
 }
@@ -60,8 +66,8 @@ export async function pageOwnerChain(db: Db, pagePath: string): Promise<Organisa
  */
 export function visiblePagePaths(organisationIds: number[]): SQL {
   if (organisationIds.length === 0) return sql`select null::text where false`;
-  const ownPages = Object.entries(GROUPS_WITH_OWN_PAGE).map(
-    ([slug, path]) => sql`(${slug}::text, ${path}::text)`,
+  const ownPages = Object.entries(SITE_ROLE_PAGES).map(
+    ([role, path]) => sql`(${role}::group_site_role, ${path}::text)`,
   );
   return sql`
     with recursive subtree(id, depth) as (
@@ -83,6 +89,6 @@ export function visiblePagePaths(organisationIds: number[]): SQL {
     select '/grupper/' || g.slug from groups g where g.organisation_id in (select id from subtree)
     union all
     select own.path from groups g
-      join (values ${sql.join(ownPages, sql`, `)}) as own(slug, path) on own.slug = g.slug
+      join (values ${sql.join(ownPages, sql`, `)}) as own(role, path) on own.role = g.site_role
      where g.organisation_id in (select id from subtree)`;
 }

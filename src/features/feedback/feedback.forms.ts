@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../../web/i18n/sv.ts';
+import { messageKey } from '../../web/i18n/message-key.ts';
 
 export const MAX_COMMENT_LENGTH = 1000;
 
@@ -11,7 +11,7 @@ export const ownPagePath = z
 
 export const answerForm = z.strictObject({
   page: ownPagePath,
-  answer: z.enum(['ja', 'nej'], { error: t.feedback.missingAnswer }),
+  answer: z.enum(['ja', 'nej'], { error: messageKey('feedback.missingAnswer') }),
   // Honeypot: invisible to people, filled in by bots. Any value means we keep nothing.
   webbplats: z.string().max(1000).optional(),
 });
@@ -24,9 +24,3 @@ export const commentForm = z.strictObject({
     .pipe(z.string().max(MAX_COMMENT_LENGTH)),
   webbplats: z.string().max(1000).optional(),
 });
-
-/** Characters a comment may not contain: NUL and other control characters except tab and newline. */
-export function stripControlCharacters(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-}

@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
+import { stripControlCharacters } from '../../lib/text.ts';
+import { FeedbackSection, type FeedbackState } from '../../web/components/feedback-section.tsx';
 import { readForm } from '../../web/form-body.ts';
-import { t } from '../../web/i18n/sv.ts';
 import { enforceRateLimit } from '../../web/rate-limit.ts';
-import { renderPage } from '../../web/render.tsx';
-import { answerForm, commentForm, MAX_COMMENT_LENGTH, stripControlCharacters } from './feedback.forms.ts';
+import { renderFragment, renderPage } from '../../web/render.tsx';
+import { answerForm, commentForm, MAX_COMMENT_LENGTH } from './feedback.forms.ts';
 import { addComment, recordAnswer } from './feedback.service.ts';
-import { FeedbackSection, type FeedbackState } from './views/feedback-section.tsx';
 
 export const feedbackRoutes = new Hono<AppEnv>();
 
@@ -39,9 +39,10 @@ feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
       step: 'comment',
       answerId,
       comment,
-      error: t.feedback.commentTooLong(comment.trim().length),
+      error: c.var.t.feedback.commentTooLong(comment.trim().length),
     };
-    if (isFetch(c)) return c.html(<FeedbackSection path={page.data} state={state} />, 422);
+    if (isFetch(c)) return renderFragment(c, <FeedbackSection path={page.data} state={state} />, 422);
+    const t = c.var.t;
     return renderPage(c, {
       title: t.feedback.whatWasMissing,
       status: 422,
@@ -84,7 +85,7 @@ const queryFor: Record<FeedbackState['step'], string> = {
 };
 
 function respond(c: Context<AppEnv>, page: string, state: FeedbackState) {
-  if (isFetch(c)) return c.html(<FeedbackSection path={page} state={state} />);
+  if (isFetch(c)) return renderFragment(c, <FeedbackSection path={page} state={state} />);
   const answer = state.step === 'comment' ? `&svar=${state.answerId}` : '';
   return c.redirect(`${page}?${queryFor[state.step]}${answer}#aterkoppling`, 303);
 }

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { Updated } from '../../web/components/updated.tsx';
-import { t } from '../../web/i18n/sv.ts';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from '../pages/pages.queries.ts';
@@ -12,6 +11,7 @@ import { GoalList } from './views/goal-list.tsx';
 export const goalRoutes = new Hono<AppEnv>();
 
 goalRoutes.get('/mal', publicPage({ feedback: true }), async (c) => {
+  const t = c.var.t;
   const { db } = c.get('deps');
   const [page, goals] = await Promise.all([getPageBySlug(db, 'mal'), findGoalsWithActivityCounts(db)]);
   return renderPage(c, {

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { groupMemberships, memberships, people } from '../accounts/accounts.table.ts';
+import { memberships, people } from '../accounts/accounts.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
-import { groups } from './groups.table.ts';
+import { groupMemberships, groups } from './groups.table.ts';
 
 export async function findGroupIdBySlug(db: Db, slug: string): Promise<number | undefined> {
   const [row] = await db.select({ id: groups.id }).from(groups).where(eq(groups.slug, slug));

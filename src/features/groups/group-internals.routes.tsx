@@ -3,14 +3,11 @@ import type { AppEnv } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { DemoLabel } from '../../web/components/demo-label.tsx';
 import { groupPath, OrganisationNames } from '../../web/components/register-links.tsx';
-import { t } from '../../web/i18n/sv.ts';
 import { renderPage } from '../../web/render.tsx';
 import { requirePermission } from '../auth/guards.tsx';
 import { canViewGroupInternals } from '../auth/permissions.ts';
 import { findGroupIdBySlug, findMembersWithAccounts } from './group-internals.queries.ts';
 import { getGroupBySlug } from './groups.queries.ts';
-
-const text = t.admin.groupInternals;
 
 /** A group's internal page: for its members and the coordinators. */
 export const groupInternalsRoutes = new Hono<AppEnv>();
@@ -25,6 +22,8 @@ groupInternalsRoutes.get(
     return canViewGroupInternals(viewer, groupId);
   }),
   async (c) => {
+    const t = c.var.t;
+    const text = t.admin.groupInternals;
     const { db } = c.get('deps');
     const group = await getGroupBySlug(db, c.req.param('slug'));
     const members = await findMembersWithAccounts(db, group.id);
@@ -37,13 +36,13 @@ groupInternalsRoutes.get(
           </h1>
           <p class="lead">{text.lead}</p>
           <p>
-            <a href={groupPath(group.slug)}>{text.publicPage}</a>
+            <a href={groupPath(group)}>{text.publicPage}</a>
           </p>
           <h2>{text.members}</h2>
           {members.length === 0 ? (
             <p>{text.noMembers}</p>
           ) : (
-            <div class="table-scroll">
+            <div class="table-scroll table-stack">
               <table>
                 <caption>{text.membersCaption(group.name)}</caption>
                 <thead>

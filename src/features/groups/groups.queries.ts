@@ -4,7 +4,7 @@ import { shownColumns } from '../../db/columns.ts';
 import { AppError } from '../../lib/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
-import { groupMembers, groups } from './groups.table.ts';
+import { type GroupSiteRole, groupMembers, groups } from './groups.table.ts';
 
 /** Working groups, all of them or those that carry out the given agreements. */
 export function findWorkingGroups(db: Db, where: { agreementIds?: number[] } = {}) {
@@ -18,6 +18,12 @@ export function findWorkingGroups(db: Db, where: { agreementIds?: number[] } = {
       ),
     )
     .orderBy(sql`${groups.name} collate "sv-SE-x-icu"`);
+}
+
+/** The group that holds a site role (the council, the foundation's network), if any does. */
+export async function findGroupBySiteRole(db: Db, siteRole: GroupSiteRole) {
+  const [group] = await db.select(shownColumns(groups)).from(groups).where(eq(groups.siteRole, siteRole));
+  return group;
 }
 
 export async function getGroupBySlug(db: Db, slug: string) {

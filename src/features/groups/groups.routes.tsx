@@ -4,24 +4,25 @@ import { DemoLabel } from '../../web/components/demo-label.tsx';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { OrganisationName } from '../../web/components/register-links.tsx';
 import { Updated } from '../../web/components/updated.tsx';
-import { t } from '../../web/i18n/sv.ts';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
-import { findOrganisationBySlug } from '../organisations/organisations.queries.ts';
+import { findOrganisationById } from '../organisations/organisations.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
-import { findAgreementOfGroup, findMembers, getGroupBySlug } from './groups.queries.ts';
+import { findAgreementOfGroup, findGroupBySiteRole, findMembers, getGroupBySlug } from './groups.queries.ts';
 import { InternalMaterialLink } from './views/internal-material-link.tsx';
 import { MemberTable } from './views/member-table.tsx';
 
 export const groupRoutes = new Hono<AppEnv>();
 
 groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
+  const t = c.var.t;
   const { db } = c.get('deps');
   const [page, council] = await Promise.all([
     getPageBySlug(db, 'hogskoleradet'),
-    getGroupBySlug(db, 'hogskoleradet'),
+    findGroupBySiteRole(db, 'council'),
   ]);
-  const members = await findMembers(db, council.id);
+  // The council is whichever group holds the role; without one the page is its text alone.
+  const members = council ? await findMembers(db, council.id) : [];
   const chair = members.find((member) => member.role === 'chair');
   return renderPage(c, {
     title: page.title,
@@ -36,9 +37,13 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
             <dd>{chair.personName ?? chair.seatDescription}</dd>
           </dl>
         ) : null}
-        <h2>{t.council.members}</h2>
-        <MemberTable members={members} caption={t.council.membersCaption} />
-        <InternalMaterialLink slug={council.slug} />
+        {council ? (
+          <>
+            <h2>{t.council.members}</h2>
+            <MemberTable members={members} caption={t.council.membersCaption} />
+            <InternalMaterialLink slug={council.slug} />
+          </>
+        ) : null}
         <Updated on={page.updatedOn} />
       </>
     ),
@@ -46,13 +51,17 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
 });
 
 groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (c) => {
+  const t = c.var.t;
   const { db } = c.get('deps');
-  const [page, foundation, network] = await Promise.all([
+  const [page, network] = await Promise.all([
     getPageBySlug(db, 'flemingsberg-science'),
-    findOrganisationBySlug(db, 'stiftelsen-flemingsberg-science'),
-    getGroupBySlug(db, 'flemingsberg-science-parter'),
+    findGroupBySiteRole(db, 'foundation_network'),
   ]);
-  const parties = await findMembers(db, network.id);
+  // The network is whichever group holds the role, and the foundation is the organisation it belongs to.
+  const [parties, foundation] = await Promise.all([
+    network ? findMembers(db, network.id) : [],
+    network?.organisationId ? findOrganisationById(db, network.organisationId) : undefined,
+  ]);
   return renderPage(c, {
     title: page.title,
     feedback: true,
@@ -60,17 +69,21 @@ groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (
       <>
         <h1>{page.title}</h1>
         <PageBody body={page.body} />
-        <h2>{t.foundation.parties}</h2>
-        <ul>
-          {parties.map((party) =>
-            party.organisation ? (
-              <li>
-                <OrganisationName organisation={party.organisation} /> <DemoLabel show={party.isDemo} />
-              </li>
-            ) : null,
-          )}
-        </ul>
-        <InternalMaterialLink slug={network.slug} />
+        {network ? (
+          <>
+            <h2>{t.foundation.parties}</h2>
+            <ul>
+              {parties.map((party) =>
+                party.organisation ? (
+                  <li>
+                    <OrganisationName organisation={party.organisation} /> <DemoLabel show={party.isDemo} />
+                  </li>
+                ) : null,
+              )}
+            </ul>
+            <InternalMaterialLink slug={network.slug} />
+          </>
+        ) : null}
         {foundation?.website ? (
           <p>
             <a href={foundation.website} rel="external">
@@ -86,6 +99,7 @@ groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (
 });
 
 groupRoutes.get('/grupper/:slug', publicPage({ feedback: true }), async (c) => {
+  const t = c.var.t;
   const { db } = c.get('deps');
   const group = await getGroupBySlug(db, c.req.param('slug'));
   const [members, agreement] = await Promise.all([

@@ -1,12 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
+import { people } from '../accounts/accounts.table.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 export const groupKinds = ['working_group', 'council', 'board', 'network'] as const;
 export type GroupKind = (typeof groupKinds)[number];
 export const groupKind = pgEnum('group_kind', groupKinds);
+
+/**
+ * The groups the site has a page of its own for: the council (/hogskoleradet) and the foundation's network
+ * (/flemingsberg-science). A role, not a slug, names them, so renaming or re-slugging a group never breaks
+ * those pages or the start page; at most one group holds each role.
+ */
+export const groupSiteRoles = ['council', 'foundation_network'] as const;
+export type GroupSiteRole = (typeof groupSiteRoles)[number];
+export const groupSiteRole = pgEnum('group_site_role', groupSiteRoles);
 
 export const memberRoles = ['chair', 'vice_chair', 'secretary', 'member', 'co_opted', 'participant'] as const;
 export type MemberRole = (typeof memberRoles)[number];
@@ -23,6 +33,7 @@ export const groups = pgTable(
     /** The organisation the group belongs to, e.g. Stiftelsen Flemingsberg Science for its network. */
     organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     description: text().notNull().default(''),
+    siteRole: groupSiteRole('site_role').unique(),
     isDemo: isDemo(),
     createdAt: createdAt(),
     searchVector: searchVector(sql`name`, sql`description`),
@@ -57,3 +68,18 @@ export const groupMembers = pgTable(
 
 export type Group = typeof groups.$inferSelect;
 export type GroupMember = typeof groupMembers.$inferSelect;
+
+/** Members of a working group or the council: they may see the group's internal material. */
+export const groupMemberships = pgTable(
+  'group_memberships',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.groupId] }), index().on(t.groupId)],
+);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestApp, type TestApp, textOf } from '../../../tests/test-app.ts';
 import { fixedClock } from '../../lib/clock.ts';
@@ -97,5 +98,43 @@ describe('the start page over time', () => {
     });
     const text = textOf(await (await in2024.request('/')).text());
     expect(text).toMatch(/31 december 2025 Gällande/);
+  });
+});
+
+describe('slugs are data, not code', () => {
+  it('still finds the council and the foundation’s network after they are renamed and re-slugged', async () => {
+    const other = await createTestApp({ demo: false });
+    try {
+      await other.database.db.execute(sql`
+        update groups set slug = 'radet-for-hogskolesamverkan', name = 'Rådet för högskolesamverkan'
+         where site_role = 'council'`);
+      await other.database.db.execute(
+        sql`update groups set slug = 'natverket' where site_role = 'foundation_network'`,
+      );
+      const home = await other.request('/');
+      expect(home.status).toBe(200);
+      expect(textOf(await home.text())).toContain('Ordförande i gymnasie- och arbetsmarknadsnämnden');
+      const council = await other.request('/hogskoleradet');
+      expect(council.status).toBe(200);
+      expect(await council.text()).toContain('/grupper/radet-for-hogskolesamverkan/internt');
+      expect((await other.request('/flemingsberg-science')).status).toBe(200);
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  it('answers 200 without the sections when no group holds a role, or an agreement is gone', async () => {
+    const other = await createTestApp({ demo: false });
+    try {
+      await other.database.db.execute(sql`update groups set site_role = null`);
+      await other.database.db.execute(
+        sql`delete from agreements where slug = 'samverkansavtal-karolinska-institutet'`,
+      );
+      for (const path of ['/', '/hogskoleradet', '/flemingsberg-science', '/avtal']) {
+        expect((await other.request(path)).status, path).toBe(200);
+      }
+    } finally {
+      await other.cleanup();
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { findPrioritisedFocusAreas } from '../agreements/agreements.queries.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
 import { findGoalsWithActivityCounts } from '../goals/goals.queries.ts';
-import { findMembers, findWorkingGroups, getGroupBySlug } from '../groups/groups.queries.ts';
+import { findGroupBySiteRole, findMembers, findWorkingGroups } from '../groups/groups.queries.ts';
 import { findInstitutions } from '../organisations/organisations.queries.ts';
 import { getPagesBySlugs } from '../pages/pages.queries.ts';
 
@@ -27,12 +27,13 @@ export async function getHomeOverview(deps: Pick<AppDeps, 'db' | 'clock'>) {
       findPrioritisedFocusAreas(db),
       findWorkingGroups(db),
       findGoalsWithActivityCounts(db),
-      getGroupBySlug(db, 'hogskoleradet'),
-      getGroupBySlug(db, 'flemingsberg-science-parter'),
+      findGroupBySiteRole(db, 'council'),
+      findGroupBySiteRole(db, 'foundation_network'),
     ]);
+  // Asked for by role, not by slug: a renamed or removed group leaves its section empty, never a 404.
   const [councilMembers, foundationParties] = await Promise.all([
-    findMembers(db, council.id),
-    findMembers(db, network.id),
+    council ? findMembers(db, council.id) : [],
+    network ? findMembers(db, network.id) : [],
   ]);
   return {
     pages,

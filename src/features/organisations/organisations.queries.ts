@@ -25,7 +25,12 @@ export function findOrganisationBySlug(db: Db, slug: string) {
 
 export function findOrganisationById(db: Db, id: number) {
   return db
-    .select({ slug: organisations.slug, name: organisations.name, kind: organisations.kind })
+    .select({
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      website: organisations.website,
+    })
     .from(organisations)
     .where(eq(organisations.id, id))
     .then((rows) => rows[0]);

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { Updated } from '../../web/components/updated.tsx';
-import { t } from '../../web/i18n/sv.ts';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from '../pages/pages.queries.ts';
@@ -14,6 +13,7 @@ import { OrganisationDetailView } from './views/organisation-detail.tsx';
 export const organisationRoutes = new Hono<AppEnv>();
 
 organisationRoutes.get('/larosaten', publicPage({ feedback: true }), async (c) => {
+  const t = c.var.t;
   const { db } = c.get('deps');
   const [page, institutions] = await Promise.all([getPageBySlug(db, 'larosaten'), findInstitutions(db)]);
   return renderPage(c, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../../web/i18n/sv.ts';
+import { messageKey } from '../../web/i18n/message-key.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -9,6 +9,6 @@ export const searchQuery = z.object({
     .default('')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and control characters are noise in a search
     .transform((value) => value.replace(/[\u0000-\u001F\u007F]/g, ' ').trim())
-    .pipe(z.string().max(MAX_QUERY_LENGTH, t.search.tooLong)),
+    .pipe(z.string().max(MAX_QUERY_LENGTH, messageKey('search.tooLong'))),
   sida: z.coerce.number().int().min(1).max(1000).default(1),
 });

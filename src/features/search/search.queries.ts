@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { GROUPS_WITH_OWN_PAGE } from '../../web/components/register-links.tsx';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -45,7 +44,7 @@ export async function searchRegister(db: Db, query: string, page: number): Promi
       union all
       select 'group', slug, kind::text, name, description, is_demo, ${rank}
         -- the council and the foundation's network are found through their pages instead (same address)
-        from groups, q where search_vector @@ q.query and slug <> all(string_to_array(${Object.keys(GROUPS_WITH_OWN_PAGE).join(',')}, ','))
+        from groups, q where search_vector @@ q.query and site_role is null
       union all
       select 'activity', slug, kind::text, title, description, is_demo, ${rank}
         from activities, q where search_vector @@ q.query

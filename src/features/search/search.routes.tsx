@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { t } from '../../web/i18n/sv.ts';
+import { translate } from '../../web/i18n/message-key.ts';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { searchQuery } from './search.forms.ts';
@@ -15,6 +15,7 @@ export const searchRoutes = new Hono<AppEnv>();
 const searchPage = publicPage({ query: { q: z.string().optional(), sida: searchQuery.shape.sida } });
 
 searchRoutes.get('/sok', searchPage, async (c) => {
+  const t = c.var.t;
   const parsed = searchQuery.safeParse(searchPage.query(c));
   if (!parsed.success) {
     const queryIssue = parsed.error.issues.find((issue) => issue.path[0] === 'q');
@@ -23,7 +24,7 @@ searchRoutes.get('/sok', searchPage, async (c) => {
     return renderPage(c, {
       title: t.search.title,
       status: 422,
-      children: <SearchPage query={typed} page={1} hits={[]} error={queryIssue.message} />,
+      children: <SearchPage query={typed} page={1} hits={[]} error={translate(t, queryIssue.message)} />,
     });
   }
   const { q, sida } = parsed.data;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/sv.ts';
+import { useT } from '../i18n/context.ts';
 
 /** Previous / "Sida 2 av 5" / next, as plain links that work without JavaScript. */
 export function Pagination({
@@ -12,6 +12,7 @@ export function Pagination({
   pages: number;
   href: (page: number) => string;
 }) {
+  const t = useT();
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} class="pagination">

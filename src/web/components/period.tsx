@@ -1,8 +1,9 @@
 import { formatDate } from '../../lib/dates.ts';
-import { t } from '../i18n/sv.ts';
+import { useT } from '../i18n/context.ts';
 
 /** "1 januari 2017 – 31 december 2025", an open end as "tills vidare". */
 export function Period({ from, to }: { from: string | null; to: string | null }) {
+  const t = useT();
   if (!from && !to) return <>{t.common.notGiven}</>;
   return (
     <>

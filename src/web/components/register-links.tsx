@@ -1,4 +1,5 @@
-import { t } from '../i18n/sv.ts';
+import { useT } from '../i18n/context.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { DemoLabel } from './demo-label.tsx';
 import { Period } from './period.tsx';
 
@@ -28,14 +29,15 @@ export function OrganisationNames({ organisations }: { organisations: Organisati
   );
 }
 
-export function StatusTag({ status }: { status: keyof typeof t.agreementStatuses }) {
+export function StatusTag({ status }: { status: keyof Messages['agreementStatuses'] }) {
+  const t = useT();
   return <span class={`status status-${status}`}>{t.agreementStatuses[status]}</span>;
 }
 
 type ActivityRow = {
   slug: string;
   title: string;
-  kind: keyof typeof t.activityKinds;
+  kind: keyof Messages['activityKinds'];
   startsOn: string | null;
   endsOn: string | null;
   description: string;
@@ -43,6 +45,7 @@ type ActivityRow = {
 };
 
 export function ActivityList({ activities, empty }: { activities: ActivityRow[]; empty: string }) {
+  const t = useT();
   if (activities.length === 0) return <p>{empty}</p>;
   return (
     <ul class="cards">
@@ -64,19 +67,21 @@ export function ActivityList({ activities, empty }: { activities: ActivityRow[];
 
 type GroupRow = {
   slug: string;
+  siteRole: SiteRole | null;
   name: string;
-  kind: keyof typeof t.groupKinds;
+  kind: keyof Messages['groupKinds'];
   description: string;
   isDemo: boolean;
 };
 
 export function GroupList({ groups, empty }: { groups: GroupRow[]; empty: string }) {
+  const t = useT();
   if (groups.length === 0) return <p>{empty}</p>;
   return (
     <ul>
       {groups.map((group) => (
         <li>
-          <a href={groupPath(group.slug)}>{group.name}</a> ({t.groupKinds[group.kind].toLowerCase()}){' '}
+          <a href={groupPath(group)}>{group.name}</a> ({t.groupKinds[group.kind].toLowerCase()}){' '}
           <DemoLabel show={group.isDemo} />
         </li>
       ))}
@@ -84,12 +89,17 @@ export function GroupList({ groups, empty }: { groups: GroupRow[]; empty: string
   );
 }
 
-/** The council and the foundation's network have their own pages; other groups live under /grupper. */
-export const GROUPS_WITH_OWN_PAGE: Readonly<Record<string, string>> = {
-  hogskoleradet: '/hogskoleradet',
-  'flemingsberg-science-parter': '/flemingsberg-science',
-};
+/**
+ * The council and the foundation's network have pages of their own, found by the group's site role (never
+ * by slug); other groups live under /grupper.
+ */
+export const SITE_ROLE_PAGES = {
+  council: '/hogskoleradet',
+  foundation_network: '/flemingsberg-science',
+} as const satisfies Record<string, string>;
 
-export function groupPath(slug: string): string {
-  return GROUPS_WITH_OWN_PAGE[slug] ?? `/grupper/${slug}`;
+export type SiteRole = keyof typeof SITE_ROLE_PAGES;
+
+export function groupPath(group: { slug: string; siteRole: SiteRole | null }): string {
+  return group.siteRole ? SITE_ROLE_PAGES[group.siteRole] : `/grupper/${group.slug}`;
 }

@@ -1,3 +1,4 @@
+import type { IssueContext } from './message-key.ts';
 /** Mina uppgifter: a person's own details, export and erasure (src/features/account). */
 export const accountText = {
   title: 'Mina uppgifter',
@@ -38,12 +39,14 @@ export const accountText = {
     'Ämnen du kan och vill samverka kring, åtskilda med kommatecken, till exempel: skolutveckling, folkhälsa, digitalisering. Högst 30 stycken, vart och ett högst 50 tecken.',
   save: 'Spara uppgifterna',
   nameMissing: 'Skriv ditt namn.',
-  nameTooLong: (length: number) => `Namnet får vara högst 100 tecken. Du skrev ${length}.`,
+  nameTooLong: (issue: IssueContext) =>
+    `Namnet får vara högst 100 tecken. Du skrev ${String(issue.input ?? '').length}.`,
   emailInvalid:
     'Skriv en e-postadress med @ och en domän, till exempel namn@example.se, eller lämna fältet tomt.',
-  keywordTooLong: (keyword: string) =>
-    `Varje kunskapsområde får vara högst 50 tecken. ”${keyword.slice(0, 20)}…” är för långt.`,
-  tooManyKeywords: (count: number) => `Skriv högst 30 kunskapsområden. Du skrev ${count}.`,
+  keywordTooLong: (issue: IssueContext) =>
+    `Varje kunskapsområde får vara högst 50 tecken. ”${String(issue.params?.keyword ?? '').slice(0, 20)}…” är för långt.`,
+  tooManyKeywords: (issue: IssueContext) =>
+    `Skriv högst 30 kunskapsområden. Du skrev ${String(issue.params?.count ?? '')}.`,
   languageMissing: 'Välj språk.',
   sessionsHeading: 'Inloggningar',
   activeSessions: (count: number) =>

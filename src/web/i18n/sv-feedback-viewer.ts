@@ -1,3 +1,4 @@
+import type { IssueContext } from './message-key.ts';
 /** The feedback viewer for administrators and page owners (src/features/feedback-viewer). */
 export const feedbackViewerText = {
   title: 'Återkoppling på sidorna',
@@ -18,7 +19,7 @@ export const feedbackViewerText = {
   errorSummary: 'Det finns ett fel i filtren',
   fromInvalid: 'Skriv från och med-datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-01.',
   toInvalid: 'Skriv till och med-datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-30.',
-  noSuchDate: (value: string) => `Datumet ${value} finns inte i kalendern.`,
+  noSuchDate: (issue: IssueContext) => `Datumet ${String(issue.input ?? '')} finns inte i kalendern.`,
   toBeforeFrom: 'Till och med-datumet kan inte vara före från och med-datumet.',
   unknownPage: 'Välj en sida i listan.',
   download: 'Ladda ner svaren som CSV-fil (öppnas i Excel)',

@@ -1,7 +1,8 @@
 /**
  * Every interface string, in Swedish. English follows in a later issue as `en.ts` with the same shape
- * (`Messages`), so a missing translation is a type error. The signed-in features keep their strings in
- * files of their own (sv-*.ts), joined here.
+ * (`Messages`, messages.ts), so a missing translation is a type error. The signed-in features keep their
+ * strings in files of their own (sv-*.ts), joined here. Nothing imports this to show text: the request's
+ * dictionary is `c.var.t` in routes and `useT()` in views.
  */
 import { accountText } from './sv-account.ts';
 import { adminText } from './sv-admin.ts';
@@ -46,6 +47,10 @@ export const sv = {
     status: 'Status',
     parties: 'Parter',
     breadcrumbsLabel: 'Du är här',
+  },
+  /** Messages next to form fields that no schema gave a message of its own. */
+  validation: {
+    invalid: 'Kontrollera uppgiften här.',
   },
   pagination: {
     previous: 'Föregående sida',
@@ -240,6 +245,8 @@ export const sv = {
     tooLargeBody: 'Det du skickade var för stort.',
     unsupportedTitle: 'Formatet stöds inte',
     unsupportedBody: 'Skicka formuläret från webbplatsen.',
+    refusedTitle: 'Det går inte',
+    conflictTitle: 'Någon annan har just ändrat det här',
     misdirectedTitle: 'Fel adress',
     misdirectedBody: 'Den här webbplatsen svarar inte på den adress som begäran angav.',
     rateLimitedTitle: 'För många försök',
@@ -248,6 +255,3 @@ export const sv = {
     backHome: 'Till startsidan',
   },
 };
-
-export type Messages = typeof sv;
-export const t = sv;

@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../../lib/dates.ts';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { TextField } from '../../../web/components/text-field.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { MAX_NAME_LENGTH } from '../account.forms.ts';
 import type { Account } from '../account.service.ts';
 
@@ -36,6 +36,7 @@ export function AccountPage({
   form: DetailsFormState;
   notice?: string | undefined;
 }) {
+  const t = useT();
   return (
     <>
       <h1>{t.account.title}</h1>
@@ -90,6 +91,7 @@ export function AccountPage({
 }
 
 function Details({ account }: { account: Account }) {
+  const t = useT();
   const { person } = account;
   const language = person.language;
   return (
@@ -118,13 +120,14 @@ function Details({ account }: { account: Account }) {
 }
 
 function Organisations({ account }: { account: Account }) {
+  const t = useT();
   return (
     <section aria-labelledby="organisationer">
       <h2 id="organisationer">{t.account.organisationsHeading}</h2>
       {account.memberships.length === 0 ? (
         <p>{t.account.noOrganisations}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll table-stack">
           <table>
             <caption>{t.account.organisationsCaption}</caption>
             <thead>
@@ -149,15 +152,16 @@ function Organisations({ account }: { account: Account }) {
 }
 
 function Identities({ account }: { account: Account }) {
+  const t = useT();
   return (
     <section aria-labelledby="inloggningssatt">
       <h2 id="inloggningssatt">{t.account.identitiesHeading}</h2>
       {account.identities.length === 0 ? (
         <p>{t.account.noIdentities}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" aria-labelledby="identities-caption" tabindex={0}>
           <table>
-            <caption>{t.account.identitiesCaption}</caption>
+            <caption id="identities-caption">{t.account.identitiesCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.account.method}</th>
@@ -179,13 +183,14 @@ function Identities({ account }: { account: Account }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );
 }
 
 function DetailsForm({ form }: { form: DetailsFormState }) {
+  const t = useT();
   const { values, errors } = form;
   const summary = (Object.keys(fieldIds) as (keyof typeof fieldIds)[])
     .filter((field) => errors[field])
@@ -233,6 +238,7 @@ function DetailsForm({ form }: { form: DetailsFormState }) {
 }
 
 function LanguageChoice({ value, error }: { value: string; error?: string | undefined }) {
+  const t = useT();
   return (
     <fieldset
       class={error ? 'field field-error choices' : 'field choices'}

@@ -1,5 +1,5 @@
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import type { ErasureOutcome } from '../account.service.ts';
 
 type AgreementRef = ErasureOutcome['agreements'][number];
@@ -12,6 +12,7 @@ export function ErasurePage({
   agreements: AgreementRef[];
   error?: string | undefined;
 }) {
+  const t = useT();
   return (
     <>
       <h1>{t.account.erasure.title}</h1>
@@ -68,6 +69,7 @@ export function ErasurePage({
 
 /** After erasure: signed out, what was removed, and for a party contact why the name stays. */
 export function ErasureDonePage({ outcome }: { outcome: ErasureOutcome }) {
+  const t = useT();
   const text = t.account.erasure;
   if (!outcome.keptForPublicRecord) {
     return (
@@ -108,10 +110,11 @@ export function ErasureDonePage({ outcome }: { outcome: ErasureOutcome }) {
 }
 
 function AgreementTable({ agreements }: { agreements: AgreementRef[] }) {
+  const t = useT();
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" aria-labelledby="kept-agreements-caption" tabindex={0}>
       <table>
-        <caption>{t.account.erasure.keptAgreementsCaption}</caption>
+        <caption id="kept-agreements-caption">{t.account.erasure.keptAgreementsCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{t.account.erasure.agreement}</th>
@@ -129,6 +132,6 @@ function AgreementTable({ agreements }: { agreements: AgreementRef[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

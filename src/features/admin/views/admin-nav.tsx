@@ -1,20 +1,22 @@
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 
+/** Address and the key of its label. */
 const links = [
-  ['/admin', t.admin.nav.people],
-  ['/admin/bjud-in', t.admin.nav.invite],
-  ['/admin/logg', t.admin.nav.log],
+  ['/admin', 'people'],
+  ['/admin/bjud-in', 'invite'],
+  ['/admin/logg', 'log'],
 ] as const;
 
 /** The administration's own menu, on each of its pages. */
 export function AdminNav({ current }: { current: (typeof links)[number][0] | null }) {
+  const t = useT();
   return (
     <nav class="admin-nav" aria-label={t.admin.nav.label}>
       <ul>
         {links.map(([href, label]) => (
           <li>
             <a href={href} aria-current={href === current ? 'page' : undefined}>
-              {label}
+              {t.admin.nav[label]}
             </a>
           </li>
         ))}

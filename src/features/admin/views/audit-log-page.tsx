@@ -1,14 +1,12 @@
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
 import { Pagination } from '../../../web/components/pagination.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { auditActions } from '../../auth/audit.ts';
 import { ADMIN_PAGE_SIZE, type AuditEntryRow } from '../admin.queries.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { AuditTable } from './audit-table.tsx';
 import { actionLabel, personLabel } from './audit-text.ts';
-
-const text = t.admin.log;
 
 type Props = {
   action: string;
@@ -20,6 +18,8 @@ type Props = {
 };
 
 export function AuditLogPage({ action, person, page, entries, total, error }: Props) {
+  const t = useT();
+  const text = t.admin.log;
   const pages = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
   const filter = {
     ...(action ? { handling: action } : {}),
@@ -35,7 +35,7 @@ export function AuditLogPage({ action, person, page, entries, total, error }: Pr
       <p>{text.intro}</p>
       {person ? (
         <p>
-          {text.personFilter(personLabel(person))}{' '}
+          {text.personFilter(personLabel(useT(), person))}{' '}
           <a href={`/admin/logg?${new URLSearchParams(action ? { handling: action } : {})}`}>
             {text.clearPerson}
           </a>
@@ -47,7 +47,7 @@ export function AuditLogPage({ action, person, page, entries, total, error }: Pr
           <option value="">{text.allActions}</option>
           {auditActions.map((name) => (
             <option value={name} selected={name === action}>
-              {actionLabel(name)}
+              {actionLabel(useT(), name)}
             </option>
           ))}
         </SelectField>

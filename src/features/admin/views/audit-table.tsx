@@ -1,20 +1,20 @@
 import { formatDateTime } from '../../../lib/dates.ts';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import type { AuditEntryRow } from '../admin.queries.ts';
 import { actionLabel, auditDetailItems, personLabel } from './audit-text.ts';
-
-const text = t.admin.log;
 
 /**
  * Log entries as a table. Everything that came from input (names, details) is escaped so that no
  * newline or control character can make one entry look like two.
  */
 export function AuditTable({ entries, caption }: { entries: AuditEntryRow[]; caption: string }) {
+  const t = useT();
+  const text = t.admin.log;
   if (entries.length === 0) return <p>{text.none}</p>;
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" aria-labelledby="audit-log-caption" tabindex={0}>
       <table class="audit-log">
-        <caption>{caption}</caption>
+        <caption id="audit-log-caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{text.time}</th>
@@ -31,7 +31,7 @@ export function AuditTable({ entries, caption }: { entries: AuditEntryRow[]; cap
                 <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
               </td>
               <td>{entry.actor ? <PersonLink person={entry.actor} /> : text.system}</td>
-              <th scope="row">{actionLabel(entry.action)}</th>
+              <th scope="row">{actionLabel(t, entry.action)}</th>
               <td>{entry.subject ? <PersonLink person={entry.subject} /> : '–'}</td>
               <td>
                 <Detail detail={entry.detail} />
@@ -40,16 +40,16 @@ export function AuditTable({ entries, caption }: { entries: AuditEntryRow[]; cap
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
 function PersonLink({ person }: { person: { id: number; name: string; email: string | null } }) {
-  return <a href={`/admin/personer/${person.id}`}>{personLabel(person)}</a>;
+  return <a href={`/admin/personer/${person.id}`}>{personLabel(useT(), person)}</a>;
 }
 
 function Detail({ detail }: { detail: unknown }) {
-  const items = auditDetailItems(detail);
+  const items = auditDetailItems(useT(), detail);
   if (items.length === 0) return <>–</>;
   return (
     <ul class="plain audit-detail">

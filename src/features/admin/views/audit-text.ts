@@ -1,4 +1,4 @@
-import { t } from '../../../web/i18n/sv.ts';
+import type { Messages } from '../../../web/i18n/messages.ts';
 
 /**
  * Characters that could make one log entry look like several, or hide or reorder text: C0 and C1
@@ -23,7 +23,7 @@ function own(record: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-function valueText(key: string, value: unknown): string {
+function valueText(t: Messages, key: string, value: unknown): string {
   if (typeof value === 'string') {
     if (key === 'role' || key === 'previousRole') return own(t.auth.roles, value) ?? value;
     return value;
@@ -32,23 +32,23 @@ function valueText(key: string, value: unknown): string {
 }
 
 /** An entry's details as label and value texts, each escaped; labels in Swedish where we know the key. */
-export function auditDetailItems(detail: unknown): { label: string; value: string }[] {
+export function auditDetailItems(t: Messages, detail: unknown): { label: string; value: string }[] {
   if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
     return detail === null || detail === undefined
       ? []
       : [{ label: '', value: escapeControlCharacters(JSON.stringify(detail)) }];
   return Object.entries(detail).map(([key, value]) => ({
     label: escapeControlCharacters(own(t.admin.log.detailKeys, key) ?? key),
-    value: escapeControlCharacters(valueText(key, value)),
+    value: escapeControlCharacters(valueText(t, key, value)),
   }));
 }
 
 /** What the log shows for a person: their name, else their e-mail, escaped like everything else there. */
-export function personLabel(person: { name: string; email: string | null }): string {
+export function personLabel(t: Messages, person: { name: string; email: string | null }): string {
   return escapeControlCharacters(person.name || person.email || t.admin.unnamed);
 }
 
 /** An action's Swedish name; an action we no longer know is shown as stored. */
-export function actionLabel(action: string): string {
+export function actionLabel(t: Messages, action: string): string {
   return own(t.admin.actions, action) ?? escapeControlCharacters(action);
 }

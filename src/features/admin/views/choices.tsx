@@ -1,4 +1,4 @@
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { roles } from '../../accounts/accounts.table.ts';
 
 export type OrganisationChoice = { id: number; name: string; parentId: number | null };
@@ -44,6 +44,7 @@ export function OrganisationOptions({
 }
 
 export function RoleOptions({ selected }: { selected?: string | undefined }) {
+  const t = useT();
   return (
     <>
       {roles.map((role) => (

@@ -1,11 +1,9 @@
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
 import { TextField } from '../../../web/components/text-field.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { type OrganisationChoice, OrganisationOptions, RoleOptions } from './choices.tsx';
-
-const text = t.admin.invite;
 
 export type InviteValues = { name: string; email: string; organisationId: string; role: string };
 
@@ -20,16 +18,18 @@ const fieldIds: Record<string, string> = {
 type Props = {
   organisations: OrganisationChoice[];
   values?: InviteValues;
-  errors?: Record<string, string>;
+  errors?: Partial<Record<string, string>>;
   /** The person who already signs in with the address, when that is what went wrong. */
   existing?: { id: number; name: string };
 };
 
 export function InvitePage({ organisations, values, errors = {}, existing }: Props) {
+  const t = useT();
+  const text = t.admin.invite;
   const typed = values ?? { name: '', email: '', organisationId: '', role: 'member' };
   const summary = Object.entries(errors).map(([field, message]) => ({
     field: fieldIds[field] ?? field,
-    message,
+    message: message ?? '',
   }));
   return (
     <>
@@ -87,6 +87,8 @@ function EmailFieldWithExisting(props: {
   message: string;
   existing: { id: number; name: string };
 }) {
+  const t = useT();
+  const text = t.admin.invite;
   return (
     <div class="field field-error">
       <label for="epost">{text.email}</label>

@@ -2,11 +2,9 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { Pagination } from '../../../web/components/pagination.tsx';
 import { TextField } from '../../../web/components/text-field.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { ADMIN_PAGE_SIZE, type findPeople } from '../admin.queries.ts';
 import { AdminNav } from './admin-nav.tsx';
-
-const text = t.admin.people;
 
 type Props = {
   query: string;
@@ -16,6 +14,8 @@ type Props = {
 };
 
 export function PeopleList({ query, page, result, error }: Props) {
+  const t = useT();
+  const text = t.admin.people;
   const pages = Math.max(1, Math.ceil(result.total / ADMIN_PAGE_SIZE));
   return (
     <>
@@ -55,9 +55,11 @@ export function PeopleList({ query, page, result, error }: Props) {
         </p>
       ) : (
         <>
-          <div class="table-scroll">
+          <section class="table-scroll" aria-labelledby="people-caption" tabindex={0}>
             <table>
-              <caption>{query ? text.captionFor(query, result.total) : text.caption(result.total)}</caption>
+              <caption id="people-caption">
+                {query ? text.captionFor(query, result.total) : text.caption(result.total)}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{text.name}</th>
@@ -93,7 +95,7 @@ export function PeopleList({ query, page, result, error }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <Pagination
             label={text.pagination}
             page={page}

@@ -2,15 +2,13 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
 import { OrganisationName } from '../../../web/components/register-links.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import type { Person } from '../../accounts/accounts.table.ts';
 import { controlIds } from '../admin.forms.ts';
 import type { findPersonDetails } from '../admin.queries.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { AuditTable } from './audit-table.tsx';
 import { type OrganisationChoice, OrganisationOptions, RoleOptions } from './choices.tsx';
-
-const text = t.admin.person;
 
 export type PersonPageProps = {
   person: Person;
@@ -28,6 +26,8 @@ export type PersonPageProps = {
 };
 
 export function PersonPage(props: PersonPageProps) {
+  const t = useT();
+  const text = t.admin.person;
   const { person, details, errors = {}, values = {} } = props;
   const base = `/admin/personer/${person.id}`;
   const name = person.name || person.email || t.admin.unnamed;
@@ -68,9 +68,9 @@ export function PersonPage(props: PersonPageProps) {
       {details.identities.length === 0 ? (
         <p>{text.noIdentities}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" aria-labelledby="identities-caption" tabindex={0}>
           <table>
-            <caption>{text.identitiesCaption}</caption>
+            <caption id="identities-caption">{text.identitiesCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{text.issuer}</th>
@@ -88,16 +88,16 @@ export function PersonPage(props: PersonPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       <h2>{text.memberships}</h2>
       {details.memberships.length === 0 ? (
         <p>{text.noMemberships}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" aria-labelledby="memberships-caption" tabindex={0}>
           <table>
-            <caption>{text.membershipsCaption}</caption>
+            <caption id="memberships-caption">{text.membershipsCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{text.organisation}</th>
@@ -147,7 +147,7 @@ export function PersonPage(props: PersonPageProps) {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <h3>{text.addMembership}</h3>
       <form method="post" action={`${base}/medlemskap`} novalidate>
@@ -171,7 +171,7 @@ export function PersonPage(props: PersonPageProps) {
       {details.groups.length === 0 ? (
         <p>{text.noGroups}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll table-stack">
           <table>
             <caption>{text.groupsCaption}</caption>
             <thead>
@@ -239,6 +239,8 @@ function AccountForm(props: {
   isViewer: boolean;
   error?: string | undefined;
 }) {
+  const t = useT();
+  const text = t.admin.person;
   if (props.disabled)
     return (
       <form method="post" action={`${props.base}/aktivera`}>

@@ -7,10 +7,11 @@ import {
   OrganisationName,
   StatusTag,
 } from '../../../web/components/register-links.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import type { getAgreement } from '../agreements.service.ts';
 
 export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnType<typeof getAgreement>> }) {
+  const t = useT();
   return (
     <>
       <nav aria-label={t.common.breadcrumbsLabel} class="breadcrumbs">

@@ -4,7 +4,7 @@ import { Pagination } from '../../../web/components/pagination.tsx';
 import { Period } from '../../../web/components/period.tsx';
 import { GroupList, OrganisationNames, StatusTag } from '../../../web/components/register-links.tsx';
 import { Updated } from '../../../web/components/updated.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import type { ShownPage } from '../../pages/pages.queries.ts';
 import type { ListedAgreement } from '../agreements.service.ts';
 
@@ -16,6 +16,7 @@ type Props = {
 };
 
 export function AgreementListView({ page, agreements, focusAreas, workingGroups }: Props) {
+  const t = useT();
   return (
     <>
       <h1>{page.title}</h1>
@@ -44,8 +45,9 @@ export function AgreementListView({ page, agreements, focusAreas, workingGroups 
 }
 
 export function AgreementTable({ agreements }: { agreements: ListedAgreement[] }) {
+  const t = useT();
   return (
-    <div class="table-scroll">
+    <div class="table-scroll table-stack">
       <table>
         <caption class="visually-hidden">{t.agreements.tableCaption}</caption>
         <thead>

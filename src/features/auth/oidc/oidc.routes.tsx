@@ -3,7 +3,6 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../app-deps.ts';
 import type { OidcProviderConfig } from '../../../config.ts';
 import { AppError } from '../../../lib/errors.ts';
-import { t } from '../../../web/i18n/sv.ts';
 import { enforceRateLimit } from '../../../web/rate-limit.ts';
 import { renderMessagePage } from '../../../web/render.tsx';
 import { signInWithIdentity } from '../identities.tsx';
@@ -49,7 +48,6 @@ oidcRoutes.get('/logga-in/oidc/:providerId/callback', async (c) => {
     const deps = c.get('deps');
     const query = new URL(c.req.url).searchParams;
     const result = await finishSignIn(deps, provider, query, stateFromCookie);
-    if (result.outcome === 'refused') return signInRefused(c);
     return await signInWithIdentity(c, result.identity, safeNextPath(result.nextPath));
   } catch (error) {
     if (error instanceof ProviderUnavailableError) return providerUnavailable(c, provider, error);
@@ -64,17 +62,8 @@ function providerFor(c: Context<AppEnv>): OidcProviderConfig {
   return provider;
 }
 
-/** One message for every refusal: the reason is in the audit log, not shown to whoever sent the request. */
-function signInRefused(c: Context<AppEnv>) {
-  return renderMessagePage(c, {
-    title: t.oidc.refusedTitle,
-    status: 400,
-    body: <p>{t.oidc.refusedBody}</p>,
-    link: { href: '/logga-in', text: t.oidc.backToSignIn },
-  });
-}
-
 function providerUnavailable(c: Context<AppEnv>, provider: OidcProviderConfig, error: Error) {
+  const t = c.var.t;
   c.get('deps').logger.warn(
     { requestId: c.get('requestId'), provider: provider.id, err: error.cause ?? error },
     'identity provider unavailable',

@@ -2,6 +2,7 @@ import { eq, lte } from 'drizzle-orm';
 import * as client from 'openid-client';
 import type { AppDeps } from '../../../app-deps.ts';
 import type { OidcProviderConfig } from '../../../config.ts';
+import { Refusal } from '../../../lib/refusal.ts';
 import { recordAudit } from '../audit.ts';
 import type { VerifiedIdentity } from '../identities.tsx';
 import { hashToken } from '../sessions.ts';
@@ -62,9 +63,7 @@ export async function startSignIn(
   return { authorizationUrl: url.href, state };
 }
 
-export type SignInOutcome =
-  | { outcome: 'verified'; identity: VerifiedIdentity; nextPath: string }
-  | { outcome: 'refused'; reason: string };
+export type SignInOutcome = { identity: VerifiedIdentity; nextPath: string };
 
 /**
  * Finishes a sign-in from the provider's redirect. The stored request is deleted as it is read, so a
@@ -79,14 +78,19 @@ export async function finishSignIn(
   query: URLSearchParams,
   stateFromCookie: string | undefined,
 ): Promise<SignInOutcome> {
-  const refuse = async (reason: string): Promise<SignInOutcome> => {
+  // One message for every refusal: the reason is in the audit log, not shown to whoever sent the request.
+  const refuse = async (reason: string): Promise<never> => {
     await recordAudit(deps.db, deps.clock.now(), {
       action: 'sign_in_refused',
       actorPersonId: null,
       detail: { method: provider.id, reason },
     });
     deps.logger.info({ provider: provider.id, reason }, 'oidc sign-in refused');
-    return { outcome: 'refused', reason };
+    throw new Refusal('oidc.refusedBody', {
+      status: 400,
+      title: 'oidc.refusedTitle',
+      link: { href: '/logga-in', text: 'oidc.backToSignIn' },
+    });
   };
 
   const state = query.get('state');
@@ -130,7 +134,6 @@ export async function finishSignIn(
       details = { email: details.email ?? extra.email, name: details.name ?? extra.name };
     }
     return {
-      outcome: 'verified',
       identity: { issuer: claims.iss, subject: claims.sub, ...details, method: provider.id },
       nextPath: request.nextPath,
     };

@@ -1,6 +1,6 @@
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { TextField } from '../../../web/components/text-field.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 
 export type SignInPageProps = {
   providers: { id: string; name: string }[];
@@ -11,6 +11,7 @@ export type SignInPageProps = {
 };
 
 export function SignInPage({ providers, nextPath, email, error, notice }: SignInPageProps) {
+  const t = useT();
   const next = new URLSearchParams({ nasta: nextPath });
   return (
     <>

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { Pagination } from '../../../web/components/pagination.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import {
   type FeedbackFilters,
   type FilterError,
@@ -13,7 +13,6 @@ import {
 import { COMMENTS_PER_PAGE, type FeedbackComment, type PageSummary } from '../feedback-viewer.queries.ts';
 import { FilterForm } from './filter-form.tsx';
 
-const text = t.feedbackViewer;
 const number = new Intl.NumberFormat('sv-SE');
 const percent = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 });
 
@@ -34,6 +33,7 @@ export type OverviewProps = {
 );
 
 export function FeedbackOverview(props: OverviewProps) {
+  const text = useT().feedbackViewer;
   const errors = props.errors ?? [];
   return (
     <>
@@ -74,6 +74,7 @@ function share(helpful: number, answers: number): string {
 }
 
 function SummaryTable({ summaries }: { summaries: PageSummary[] }) {
+  const text = useT().feedbackViewer;
   const total = summaries.reduce(
     (sum, row) => ({
       answers: sum.answers + row.answers,
@@ -89,9 +90,9 @@ function SummaryTable({ summaries }: { summaries: PageSummary[] }) {
       {summaries.length === 0 ? (
         <p>{text.noAnswers}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" aria-labelledby="feedback-summary-caption" tabindex={0}>
           <table class="feedback-summary">
-            <caption>{text.summaryCaption}</caption>
+            <caption id="feedback-summary-caption">{text.summaryCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{text.columns.page}</th>
@@ -118,7 +119,7 @@ function SummaryTable({ summaries }: { summaries: PageSummary[] }) {
               <SummaryRow label={text.total} row={total} />
             </tfoot>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );
@@ -145,6 +146,7 @@ function CommentList({
   filters: FeedbackFilters;
   pageNumber: number;
 }) {
+  const text = useT().feedbackViewer;
   const total = comments[0]?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE));
   // Marking sends the list back to exactly this view: same filters, same page.
@@ -175,6 +177,7 @@ function CommentList({
 }
 
 function CommentEntry({ comment, back }: { comment: FeedbackComment; back: string }) {
+  const text = useT().feedbackViewer;
   const textId = `kommentar-${comment.id}-text`;
   const handled = comment.handledAt !== null;
   return (

@@ -1,6 +1,6 @@
 import { SelectField } from '../../../web/components/field.tsx';
 import { TextField } from '../../../web/components/text-field.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import {
   answerFilters,
   type FilterError,
@@ -8,8 +8,6 @@ import {
   statusFilters,
   type TypedFilters,
 } from '../feedback-viewer.forms.ts';
-
-const text = t.feedbackViewer;
 
 /** The filters as a GET form, so a filtered view is a link that can be bookmarked or shared. */
 export function FilterForm({
@@ -21,6 +19,7 @@ export function FilterForm({
   errors: FilterError[];
   pages: string[];
 }) {
+  const text = useT().feedbackViewer;
   const errorFor = (field: FilterError['field']) => errors.find((error) => error.field === field)?.message;
   return (
     <section aria-labelledby="filters-heading">

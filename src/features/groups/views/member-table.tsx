@@ -1,13 +1,14 @@
 import { DemoLabel } from '../../../web/components/demo-label.tsx';
 import { OrganisationName } from '../../../web/components/register-links.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import type { GroupMemberRow } from '../groups.queries.ts';
 
 /** Who sits in a group: a named person where one is known, otherwise the office that holds the seat. */
 export function MemberTable({ members, caption }: { members: GroupMemberRow[]; caption: string }) {
+  const t = useT();
   if (members.length === 0) return <p>{t.groups.noMembers}</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll table-stack">
       <table>
         <caption>{caption}</caption>
         <thead>

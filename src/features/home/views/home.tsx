@@ -3,13 +3,14 @@ import { PageBody } from '../../../web/components/page-body.tsx';
 import { Period } from '../../../web/components/period.tsx';
 import { GroupList, OrganisationName, StatusTag } from '../../../web/components/register-links.tsx';
 import { Updated } from '../../../web/components/updated.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { GoalList } from '../../goals/views/goal-list.tsx';
 import { InstitutionList } from '../../organisations/views/institution-list.tsx';
 import type { HomeOverview } from '../home.service.ts';
 
 /** The source page "Samverkan med akademierna", section by section, built from the register. */
 export function HomeView({ overview }: { overview: HomeOverview }) {
+  const t = useT();
   const { pages } = overview;
   return (
     <>

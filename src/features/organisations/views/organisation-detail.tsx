@@ -1,6 +1,6 @@
 import { DemoLabel } from '../../../web/components/demo-label.tsx';
 import { ActivityList, GroupList, OrganisationName } from '../../../web/components/register-links.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { AgreementTable } from '../../agreements/views/agreement-list.tsx';
 import type { getOrganisation } from '../organisations.service.ts';
 import { institutionLabel } from './institution-list.tsx';
@@ -9,6 +9,7 @@ type Props = { details: Awaited<ReturnType<typeof getOrganisation>> };
 
 /** One organisation: what it is, where it sits in the tree, and what it takes part in. */
 export function OrganisationDetailView({ details }: Props) {
+  const t = useT();
   const { organisation, parent, children, agreements, groups, activities } = details;
   const isInstitution = organisation.kind === 'university';
   return (

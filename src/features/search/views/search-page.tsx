@@ -3,12 +3,13 @@ import { DemoLabel } from '../../../web/components/demo-label.tsx';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { Pagination } from '../../../web/components/pagination.tsx';
 import { groupPath, organisationPath } from '../../../web/components/register-links.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { MATCH_END, MATCH_START, SEARCH_PAGE_SIZE, type SearchHit } from '../search.queries.ts';
 
 type Props = { query: string; page: number; hits: SearchHit[]; error?: string };
 
 export function SearchPage({ query, page, hits, error }: Props) {
+  const t = useT();
   const total = hits[0]?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
   return (
@@ -92,7 +93,8 @@ function pathOf(hit: SearchHit): string {
     case 'agreement':
       return `/avtal/${hit.slug}`;
     case 'group':
-      return groupPath(hit.slug);
+      // Groups with a page of their own are not searched as groups (their page is found instead).
+      return groupPath({ slug: hit.slug, siteRole: null });
     case 'activity':
       return `/aktiviteter/${hit.slug}`;
     case 'page':

@@ -1,15 +1,12 @@
-import {
-  canAdministerAccounts,
-  canOpenFeedbackViewer,
-  type Viewer,
-} from '../../features/auth/permissions.ts';
-import { t } from '../i18n/sv.ts';
+import { useT } from '../../../web/i18n/context.ts';
+import { canAdministerAccounts, canOpenFeedbackViewer, type Viewer } from '../permissions.ts';
 
 /**
  * "Logga in" for everyone else; for a signed-in person their name, the pages their roles open and a
  * sign-out button (a form, since signing out changes state and must pass the CSRF check).
  */
 export function AccountMenu({ viewer, path }: { viewer: Viewer | null; path: string }) {
+  const t = useT();
   if (viewer === null) {
     const isSignInPage = path === '/logga-in' || path.startsWith('/logga-in/');
     return (

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ErrorSummary } from '../../../web/components/error-summary.tsx';
-import { t } from '../../../web/i18n/sv.ts';
+import { useT } from '../i18n/context.ts';
+import { ErrorSummary } from './error-summary.tsx';
 
 export type FeedbackState =
   | { step: 'ask' }
@@ -28,6 +28,7 @@ export function feedbackStateFromQuery(query: (name: string) => string | undefin
 
 /** "Var informationen till din hjälp?" — a plain form that works without JavaScript. */
 export function FeedbackSection({ path, state }: { path: string; state: FeedbackState }) {
+  const t = useT();
   return (
     <section class="feedback" id="aterkoppling" aria-labelledby="feedback-heading" data-feedback>
       <h2 id="feedback-heading">{t.feedback.question}</h2>
@@ -53,6 +54,7 @@ export function FeedbackSection({ path, state }: { path: string; state: Feedback
 }
 
 function AnswerForm({ path }: { path: string }) {
+  const t = useT();
   return (
     <form method="post" action="/aterkoppling" class="feedback-answer">
       <input type="hidden" name="page" value={path} />
@@ -68,6 +70,7 @@ function AnswerForm({ path }: { path: string }) {
 }
 
 function CommentForm({ path, state }: { path: string; state: Extract<FeedbackState, { step: 'comment' }> }) {
+  const t = useT();
   const hasError = Boolean(state.error);
   return (
     <>
@@ -118,6 +121,7 @@ function CommentForm({ path, state }: { path: string; state: Extract<FeedbackSta
 
 /** Hidden from people and assistive technology; bots that fill every field give themselves away. */
 function Honeypot() {
+  const t = useT();
   return (
     <div class="hp" aria-hidden="true">
       <label for="feedback-website">{t.feedback.honeypotLabel}</label>
