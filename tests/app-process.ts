@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { childEnv, ROOT } from './run-script.ts';
 
@@ -12,23 +13,32 @@ export type AppProcess = {
 };
 
 /** Starts `node --import tsx src/server.ts` as `npm start` does. */
-export function startApp(env: Record<string, string>): AppProcess {
+export function startApp(
+  env: Record<string, string>,
+  options: { as?: { uid: number; gid: number } } = {},
+): AppProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: childEnv({ LOG_LEVEL: 'warn', ...env }),
+    // As another account (as root only): its own uid and gid, and a home it may write to.
+    ...(options.as ? { uid: options.as.uid, gid: options.as.gid } : {}),
+    env: childEnv({ LOG_LEVEL: 'warn', ...(options.as ? { HOME: os.tmpdir() } : {}), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
-  return { child, output: () => output, exited };
+  return { child, output: collectOutput(child), exited };
+}
+
+/** Everything a child process writes to stdout and stderr, as it comes. */
+export function collectOutput(child: ChildProcess): () => string {
+  let output = '';
+  const keep = (chunk: Buffer | string) => {
+    output += chunk;
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => output;
 }
 
 /** Polls until the app answers any HTTP request; fails early if it exits. */

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -21,7 +20,7 @@ import {
   waitUntilGone,
   waitUntilServing,
 } from './app-process.ts';
-import { childEnv, ROOT, runScript } from './run-script.ts';
+import { ROOT, runScript } from './run-script.ts';
 
 /**
  * The bundled PostgreSQL when the app runs as root: PostgreSQL then runs as another account, which may not
@@ -51,28 +50,6 @@ async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
     process.kill(orphan, 'SIGINT');
     await waitUntilGone(orphan);
   }
-}
-
-/** Like startApp, but as another account (as root only). */
-function startAppAs(account: NonNullable<OsUser>, env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    uid: account.uid,
-    gid: account.gid,
-    env: childEnv({ LOG_LEVEL: 'warn', HOME: os.tmpdir(), ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  return { child, output: () => output, exited };
 }
 
 describe('copies of the bundled binaries', () => {
@@ -231,7 +208,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL as root
     const port = await findFreePort();
 
     // The service creates its cluster, as itself.
-    app = startAppAs(owner, { DATA_DIR: dataDir, PORT: String(port) });
+    app = startApp({ DATA_DIR: dataDir, PORT: String(port) }, { as: owner });
     await waitUntilServing(app, port);
     app.child.kill('SIGTERM');
     expect((await app.exited).code).toBe(0);
@@ -249,7 +226,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL as root
 
     // An app.pid that root left (as older versions did) does not stop the service either.
     await fs.writeFile(path.join(dataDir, 'app.pid'), '1', { mode: 0o644 });
-    app = startAppAs(owner, { DATA_DIR: dataDir, PORT: String(port) });
+    app = startApp({ DATA_DIR: dataDir, PORT: String(port) }, { as: owner });
     await waitUntilServing(app, port);
     expect((await fetch(`http://127.0.0.1:${port}/larosaten`)).status).toBe(200);
     const postmaster = await readPostmasterPid(dataDir);
@@ -270,7 +247,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the bundled PostgreSQL as root
     expect(await ownersOf(dataDir)).toEqual(new Set([owner.uid]));
 
     const port = await findFreePort();
-    app = startAppAs(owner, { DATA_DIR: dataDir, PORT: String(port) });
+    app = startApp({ DATA_DIR: dataDir, PORT: String(port) }, { as: owner });
     await waitUntilServing(app, port);
     expect((await fetch(`http://127.0.0.1:${port}/larosaten`)).status).toBe(200);
   }, 120_000);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/db/postgres-process.ts';
-import { type AppProcess, startApp, waitUntilServing } from './app-process.ts';
+import { type AppProcess, collectOutput, startApp, waitUntilServing } from './app-process.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { ROOT } from './run-script.ts';
 
@@ -162,7 +162,11 @@ describe.skipIf(skipReason !== undefined)('the guide’s nginx in front of two a
 
   it('logs neither the visitor’s address nor the query string in nginx’s access log', async () => {
     expect((await viaNginx('/logga-in/lank?token=hemlig-token')).status).toBeLessThan(500);
-    const lines = (await fs.readFile(path.join(dir, 'samverkan.access.log'), 'utf8')).trim().split('\n');
+    // nginx writes the line after it has answered: wait for it.
+    const readLines = async () =>
+      (await fs.readFile(path.join(dir, 'samverkan.access.log'), 'utf8')).trim().split('\n');
+    await expect.poll(async () => (await readLines()).at(-1) ?? '').toContain('/logga-in/lank');
+    const lines = await readLines();
     const last = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
     expect(Object.keys(last)).toEqual([
       'time',
@@ -361,17 +365,9 @@ async function startNginx(dir: string): Promise<ChildProcess> {
   const child = spawn(
     NGINX,
     ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
+  const output = collectOutput(child);
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
@@ -380,7 +376,7 @@ async function startNginx(dir: string): Promise<ChildProcess> {
   }
   const log = await fs.readFile(path.join(dir, 'error.log'), 'utf8').catch(() => '');
   child.kill('SIGKILL');
-  throw new Error(`nginx did not start:\n${output}${log}`);
+  throw new Error(`nginx did not start:\n${output()}${log}`);
 }
 
 /** SIGTERM and wait (SIGKILL after 10 s); nothing to do for a process that has already exited. */
