@@ -315,7 +315,7 @@ export async function generateDataset(url: string, size: DatasetSize = DEFAULT_S
         from,
         to,
         `${capitalise(topic)}. ${random.some(SENTENCES, 2, 3).join(' ')}`,
-        random.chance(0.05),
+        random.chance(0.05) ? 'internal' : 'public',
         true,
       ];
     });
@@ -331,7 +331,7 @@ export async function generateDataset(url: string, size: DatasetSize = DEFAULT_S
         ['valid_from', 'date'],
         ['valid_to', 'date'],
         ['description', 'text'],
-        ['confidential', 'bool'],
+        ['visibility', 'visibility'],
         ['is_demo', 'bool'],
       ],
       agreementRows,

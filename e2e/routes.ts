@@ -62,6 +62,7 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
   'POST /admin/personer/:id/grupper/:groupId/ta-bort': 'a 303 back to the person page (crawled)',
   'POST /admin/personer/:id/stang-av': 'a 303 back to the person page; the disabled person’s page is crawled',
   'POST /admin/personer/:id/aktivera': 'a 303 back to the person page (crawled)',
+  'POST /organisationer/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
 };
 
 /** A content page that ends with "Var informationen till din hjälp?", to show its feedback steps on. */
@@ -192,6 +193,7 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
     return { personId, cookie: await sessionCookieFor(database.db, personId, now) };
   };
   const admin = await person('Ada Administratör', { 'huddinge-kommun': 'administrator' });
+  await recordSomeHistory(database, admin.personId);
   const editor = await person('Erik Redaktör', { naringslivssektionen: 'editor' });
   const member = await person('Maja Medlem', { 'barn-och-utbildningsforvaltningen': 'member' });
   const asAdmin = (target: Omit<CrawlTarget, 'cookie'>): CrawlTarget => ({ ...target, cookie: admin.cookie });
@@ -253,9 +255,78 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
       status: 200,
       cookie: editor.cookie,
     },
+    asAdmin({ name: 'workspace', url: '/arbetsyta', status: 200 }),
+    { name: 'workspace, nothing to edit', url: '/arbetsyta', status: 200, cookie: member.cookie },
+    asAdmin({
+      name: 'organisation, signed in with edit links',
+      url: '/organisationer/ekdalsskolan?sparat=1',
+      status: 200,
+    }),
+    asAdmin({ name: 'organisation, edit', url: '/organisationer/ekdalsskolan/andra', status: 200 }),
+    asAdmin({
+      name: 'organisation, edit with errors',
+      url: '/organisationer/ekdalsskolan/andra',
+      status: 422,
+      form: {
+        action: '/organisationer/ekdalsskolan/andra',
+        fields: { ...ORGANISATION_FORM, name: '', website: 'inte en adress', version: '1' },
+      },
+    }),
+    asAdmin({
+      name: 'organisation, saved by someone else meanwhile',
+      url: '/organisationer/ekdalsskolan/andra',
+      status: 409,
+      form: {
+        action: '/organisationer/ekdalsskolan/andra',
+        fields: { ...ORGANISATION_FORM, version: '999' },
+      },
+    }),
+    asAdmin({ name: 'organisation, new', url: '/organisationer/ny', status: 200 }),
+    asAdmin({
+      name: 'organisation, new with errors',
+      url: '/organisationer/ny',
+      status: 422,
+      form: { action: '/organisationer/ny', fields: { ...ORGANISATION_FORM, name: 'x'.repeat(201) } },
+    }),
+    asAdmin({ name: 'organisation, delete', url: '/organisationer/ekdalsskolan/ta-bort', status: 200 }),
+    asAdmin({
+      name: 'organisation, delete refused',
+      url: '/organisationer/sodertorns-hogskola/ta-bort',
+      status: 409,
+      form: { action: '/organisationer/sodertorns-hogskola/ta-bort', fields: { version: '1' } },
+    }),
+    asAdmin({ name: 'organisation, history', url: '/organisationer/ekdalsskolan/historik', status: 200 }),
+    {
+      name: 'organisation edit refused to a member',
+      url: '/organisationer/ekdalsskolan/andra',
+      status: 403,
+      cookie: member.cookie,
+    },
     { name: 'administration refused to a member', url: '/admin', status: 403, cookie: member.cookie },
     { name: 'public page, signed in', url: '/avtal', status: 200, cookie: member.cookie },
   ];
+}
+
+/** An organisation's form as the edit page sends it (the crawl's states change one field or two). */
+const ORGANISATION_FORM = {
+  name: 'Ekdalsskolan',
+  shortName: '',
+  kind: 'unit',
+  parentId: '',
+  website: '',
+  description: 'Grundskola i Huddinge.',
+};
+
+/** A change in Ekdalsskolan's history, so the history page is crawled with an entry on it. */
+async function recordSomeHistory(database: TestDatabase, actorPersonId: number): Promise<void> {
+  await database.pool.query(
+    `insert into record_history (record_type, record_id, version, action, actor_person_id, changes, snapshot)
+     select 'organisation', id, 1, 'changed', $1,
+            '{"description": ["", "Grundskola i Huddinge."], "website": ["https://gammal.example", ""]}'::jsonb,
+            '{}'::jsonb
+       from organisations where slug = 'ekdalsskolan'`,
+    [actorPersonId],
+  );
 }
 
 /** Answers "Nej" on a page the way a browser without JavaScript does; returns the answer's id. */

@@ -22,9 +22,11 @@ import { groupInternalsRoutes } from './features/groups/group-internals.routes.t
 import { groupRoutes } from './features/groups/groups.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { organisationEditRoutes } from './features/organisations/organisation-edits.routes.tsx';
 import { organisationRoutes } from './features/organisations/organisations.routes.tsx';
 import { pageRoutes } from './features/pages/pages.routes.tsx';
 import { searchRoutes } from './features/search/search.routes.tsx';
+import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
 import { AppError } from './lib/errors.ts';
 import { Refusal } from './lib/refusal.ts';
 import { type ErrorPageStatus, errorMessageFor, renderErrorPage, renderRefusal } from './web/error-page.tsx';
@@ -91,7 +93,10 @@ export function createApp(deps: AppDeps) {
   app.use(loadViewer());
 
   app.route('/', homeRoutes);
+  // Before the public organisation pages: /organisationer/ny is not an organisation's address.
+  app.route('/', organisationEditRoutes);
   app.route('/', organisationRoutes);
+  app.route('/', workspaceRoutes);
   app.route('/', agreementRoutes);
   app.route('/', groupRoutes);
   app.route('/', goalRoutes);
@@ -115,12 +120,12 @@ export function createApp(deps: AppDeps) {
         { requestId: c.get('requestId'), code: error.status, reason: error.reason },
         'refused by the rules',
       );
-      return c.req.path.startsWith('/api/')
-        ? c.json(
-            { error: { code: String(error.status), message: translate(c.var.t, error.reason) } },
-            error.status,
-          )
-        : renderRefusal(c, error);
+      if (!c.req.path.startsWith('/api/')) return renderRefusal(c, error);
+      const message = translate(c.var.t, error.reason, { params: error.params });
+      return c.json(
+        { error: { code: String(error.status), message, requestId: c.get('requestId') } },
+        error.status,
+      );
     }
     const status = statusFor(error);
     const requestId = c.get('requestId');

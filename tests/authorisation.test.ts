@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
 import { groups } from '../src/features/groups/groups.table.ts';
 import { organisations } from '../src/features/organisations/organisations.table.ts';
+import { recordHistory } from '../src/features/register/register.table.ts';
 import { createPerson, sessionCookieFor } from './people.ts';
 import { PUBLIC_PAGES } from './public-pages.ts';
 import { isMiddlewareEntry, OPEN_ROUTES } from './route-catalogue.ts';
@@ -94,6 +95,54 @@ async function feedbackOn(target: Target): Promise<string> {
 }
 
 const ownOrOther: Target[] = ['own', 'other'];
+
+/** Editors: their own organisation and what is under it; coordinators and administrators everything. */
+const registerEditors: Record<Role, Target[]> = {
+  member: [],
+  editor: ['own'],
+  coordinator: ['own', 'other'],
+  administrator: ['own', 'other'],
+};
+const coordinatorsOnly: Record<Role, Target[]> = {
+  member: [],
+  editor: [],
+  coordinator: ['own', 'other'],
+  administrator: ['own', 'other'],
+};
+
+let units = 0;
+/**
+ * A fresh unit under the own or the other organisation, with its first version in the history, so each
+ * request edits, deletes or restores an organisation of its own.
+ */
+async function unitUnder(target: Target): Promise<{ slug: string; id: number; parentId: number }> {
+  units += 1;
+  const parentId = await organisationId(target === 'other' ? OTHER_ORGANISATION : OWN_ORGANISATION);
+  const values = { name: `Enhet ${units}`, kind: 'unit' as const, parentId };
+  const [row] = await db()
+    .insert(organisations)
+    .values({ slug: `enhet-${units}`, ...values })
+    .returning({ id: organisations.id, slug: organisations.slug });
+  await db()
+    .insert(recordHistory)
+    .values({
+      recordType: 'organisation',
+      recordId: row!.id,
+      version: 1,
+      action: 'created',
+      changes: {},
+      snapshot: { ...values, shortName: null, website: null, description: '' },
+    });
+  return { ...row!, parentId };
+}
+const unitForm = (name: string, parentId: number) => ({
+  name,
+  shortName: '',
+  kind: 'unit',
+  parentId: String(parentId),
+  website: '',
+  description: '',
+});
 
 const PROTECTED_ROUTES: Record<string, Entry> = {
   'GET /mina-uppgifter': {
@@ -237,6 +286,77 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
     targets: ownOrOther,
     ok: 200,
     request: async (target) => ({ path: `/grupper/${target === 'other' ? OTHER_GROUP : OWN_GROUP}/internt` }),
+  },
+  'GET /arbetsyta': {
+    allowed: everyone,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/arbetsyta' }),
+  },
+  'GET /organisationer/ny': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({
+      path: `/organisationer/ny?under=${target === 'other' ? OTHER_ORGANISATION : OWN_ORGANISATION}`,
+    }),
+  },
+  'POST /organisationer/ny': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => {
+      const parentId = await organisationId(target === 'other' ? OTHER_ORGANISATION : OWN_ORGANISATION);
+      return { path: '/organisationer/ny', form: unitForm(`Ny enhet ${Math.random()}`, parentId) };
+    },
+  },
+  'GET /organisationer/:slug/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/organisationer/${(await unitUnder(target)).slug}/andra` }),
+  },
+  'POST /organisationer/:slug/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => {
+      const unit = await unitUnder(target);
+      return {
+        path: `/organisationer/${unit.slug}/andra`,
+        form: { ...unitForm('Omdöpt enhet', unit.parentId), version: '1' },
+      };
+    },
+  },
+  'GET /organisationer/:slug/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/organisationer/${(await unitUnder(target)).slug}/ta-bort` }),
+  },
+  'POST /organisationer/:slug/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/organisationer/${(await unitUnder(target)).slug}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /organisationer/:slug/historik': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/organisationer/${(await unitUnder(target)).slug}/historik` }),
+  },
+  'POST /organisationer/:slug/historik/:version/aterstall': {
+    allowed: coordinatorsOnly,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/organisationer/${(await unitUnder(target)).slug}/historik/1/aterstall`,
+      form: {},
+    }),
   },
   'GET /aterkoppling/oversikt': {
     allowed: feedbackViewers,

@@ -203,4 +203,13 @@ describe.skipIf(process.getuid?.() !== 0)('a backup taken as root in a service u
       });
     }
   });
+
+  it('hands a backup written into a folder that was there already to that folder’s owner', async () => {
+    const backups = path.join(dir, 'tjanstens-backups');
+    await fs.mkdir(backups);
+    await fs.chown(backups, 65534, 65534);
+    const file = path.join(backups, 'samverkan-backup.json.gz');
+    await backupDatabase(database.pool, file);
+    expect((await fs.stat(file)).uid).toBe(65534);
+  });
 });

@@ -59,4 +59,9 @@ export const SIGNED_IN_PAGES: Record<string, string> = {
   '/grupper/:slug/internt': '/grupper/hogskoleradet/internt',
   '/aterkoppling/oversikt': '/aterkoppling/oversikt',
   '/aterkoppling/oversikt.csv': '/aterkoppling/oversikt.csv',
+  '/arbetsyta': '/arbetsyta',
+  '/organisationer/ny': '/organisationer/ny',
+  '/organisationer/:slug/andra': '/organisationer/ekdalsskolan/andra',
+  '/organisationer/:slug/ta-bort': '/organisationer/ekdalsskolan/ta-bort',
+  '/organisationer/:slug/historik': '/organisationer/ekdalsskolan/historik',
 };

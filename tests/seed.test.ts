@@ -253,5 +253,47 @@ async function readSourceRows(): Promise<Record<string, Row[]>> {
   const isSource = (row: Row) =>
     row.is_demo !== 'true' &&
     Object.entries(REFERENCES).every(([column, table]) => !demoIds.get(table)?.has(row[column] ?? null));
-  return Object.fromEntries(Object.entries(all).map(([table, rows]) => [table, rows.filter(isSource)]));
+  // A seed mark points at the record it became: a mark of a demo record is demo data too.
+  const tableOfKind: Record<string, string> = {
+    organisation: 'organisations',
+    focus_area: 'focus_areas',
+    agreement: 'agreements',
+    group: 'groups',
+    member: 'group_members',
+    activity: 'activities',
+  };
+  const isSourceMark = (row: Row) =>
+    !demoIds.get(tableOfKind[row.kind ?? ''] ?? '')?.has(row.record_id ?? null);
+  return Object.fromEntries(
+    Object.entries(all).map(([table, rows]) => [
+      table,
+      rows.filter(table === 'seed_marks' ? isSourceMark : isSource),
+    ]),
+  );
 }
+
+describe('seeding after the register was edited', () => {
+  it('never adds a renamed, re-slugged or deleted seed record again, and gives a lost site role back', async () => {
+    await seedDatabase(database.db, { demo: false });
+    await database.pool.query(
+      `update groups set slug = 'radet', name = 'Rådet' where slug = 'hogskoleradet'`,
+    );
+    await database.pool.query(
+      `update agreements set deleted_at = now() where slug = 'samverkansavtal-karolinska-institutet'`,
+    );
+    // As after restoring a backup from before the roles existed.
+    await database.pool.query(`update groups set site_role = null`);
+    await seedDatabase(database.db, { demo: false });
+    const councils = await database.pool.query(`select slug, site_role from groups where kind = 'council'`);
+    expect(councils.rows).toEqual([{ slug: 'radet', site_role: 'council' }]);
+    const agreements = await database.pool.query(
+      `select deleted_at from agreements where slug = 'samverkansavtal-karolinska-institutet'`,
+    );
+    expect(agreements.rows).toHaveLength(1);
+    expect(agreements.rows[0].deleted_at).not.toBeNull();
+    const network = await database.pool.query(
+      `select site_role from groups where slug = 'flemingsberg-science-parter'`,
+    );
+    expect(network.rows[0].site_role).toBe('foundation_network');
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -90,8 +91,10 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
 
   const target = path.resolve(file);
   const createdDir = await fs.mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial-${process.pid}`;
-  await fs.writeFile(partial, await gzip(body), { mode: 0o600 });
+  // A new file with an unguessable name, never one that is there already: a link planted under this name
+  // (by whoever owns the folder, when root takes the backup) cannot make the write land elsewhere.
+  const partial = `${target}.partial-${randomBytes(8).toString('hex')}`;
+  await fs.writeFile(partial, await gzip(body), { mode: 0o600, flag: 'wx' });
   await fs.rename(partial, target);
   await handToDirectoryOwner(target, createdDir);
   return { file: target, tables: tableCount, rows: rowCount };
@@ -263,7 +266,8 @@ function assertMigrationsFit(backupMigrations: string[]): void {
  */
 async function handToDirectoryOwner(file: string, createdDir: string | undefined): Promise<void> {
   if (process.getuid?.() !== 0) return;
-  const existingParent = path.dirname(createdDir ?? path.dirname(file));
+  // The folder that was there before: the one mkdir started from, or the one holding the file.
+  const existingParent = createdDir ? path.dirname(createdDir) : path.dirname(file);
   const owner = await fs.stat(existingParent);
   if (owner.uid === 0) return;
   if (createdDir) {

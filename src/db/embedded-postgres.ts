@@ -355,27 +355,43 @@ async function placeCluster(args: {
   const { dataDir, dataDirStat, osUser, binaries, logger } = args;
   const link = path.join(dataDir, 'pg');
   const logLink = path.join(dataDir, 'postgres.log');
-  if (existsSync(path.join(link, 'PG_VERSION'))) {
-    if (!(await fs.lstat(link)).isSymbolicLink()) return { clusterDir: link, logFile: logLink, exists: true };
-    const clusterDir = await fs.realpath(link);
-    return { clusterDir, logFile: path.join(path.dirname(clusterDir), 'postgres.log'), exists: true };
-  }
-  if (!osUser || (await canEnter(osUser, dataDir)))
-    return { clusterDir: link, logFile: logLink, exists: false };
-
   const realDataDir = await fs.realpath(dataDir);
   const home = path.join(
     SHARED_POSTGRES_DIR,
     'clusters',
     createHash('sha256').update(realDataDir).digest('hex').slice(0, 16),
   );
+  if (existsSync(path.join(link, 'PG_VERSION'))) {
+    if (!(await fs.lstat(link)).isSymbolicLink()) return { clusterDir: link, logFile: logLink, exists: true };
+    // Only the link we made is followed: whoever owns DATA_DIR could otherwise point it at another
+    // cluster on the machine, which a command run as root would then stop and start.
+    const clusterDir = await fs.realpath(link);
+    const namedDataDir = (await fs.readFile(path.join(home, 'data-dir'), 'utf8').catch(() => '')).trim();
+    if (clusterDir !== path.join(home, 'pg') || namedDataDir !== realDataDir) {
+      throw new Error(
+        `${link} pekar på ${clusterDir}, som inte är databasen för den här datakatalogen. Ta bort länken eller välj en annan DATA_DIR.`,
+      );
+    }
+    return { clusterDir, logFile: path.join(home, 'postgres.log'), exists: true };
+  }
+  if (!osUser || (await canEnter(osUser, dataDir)))
+    return { clusterDir: link, logFile: logLink, exists: false };
+
   const clusterDir = path.join(home, 'pg');
   const logFile = path.join(home, 'postgres.log');
   await ensureOpenDirectory(SHARED_POSTGRES_DIR);
   await ensureOpenDirectory(path.dirname(home));
-  // A cluster left here for this DATA_DIR, whose link and password file are gone: it cannot be used.
-  await stopStaleServer({ binaries, clusterDir, osUser, logger });
-  await fs.rm(home, { recursive: true, force: true });
+  // A cluster left here for this DATA_DIR, whose link is gone: it cannot be used, but it may hold data
+  // someone wants, so it is moved aside (and said so), never deleted.
+  if (existsSync(home)) {
+    await stopStaleServer({ binaries, clusterDir, osUser, logger });
+    const aside = `${home}.undan-${Date.now()}`;
+    await fs.rename(home, aside);
+    logger.warn(
+      { dataDir: realDataDir, movedTo: aside },
+      'an earlier cluster for this DATA_DIR had no link; moved aside',
+    );
+  }
   await fs.mkdir(home, { mode: 0o700 });
   await fs.writeFile(path.join(home, 'data-dir'), `${realDataDir}\n`);
   await fs.chmod(home, 0o700);
@@ -502,7 +518,13 @@ async function guardAgainstSecondApp(dataDir: string, dataDirStat: Stats): Promi
   // Removed first, so that a file another account (root) wrote never stands in the way: whoever may write
   // the directory may replace it.
   await fs.rm(lockFile, { force: true });
-  await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' });
+  await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    // Another app wrote it between our look and our write: it started at the same moment.
+    if (error.code !== 'EEXIST') throw error;
+    throw new Error(
+      `En annan Samverkan-process startar samtidigt på datakatalogen ${dataDir}. Stoppa den först eller välj en annan DATA_DIR.`,
+    );
+  });
   await handToDataDirOwner(lockFile, dataDirStat);
 }
 

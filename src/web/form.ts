@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AppEnv } from '../app-deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { Refusal } from '../lib/refusal.ts';
@@ -31,8 +31,12 @@ export type ParsedForm<S extends z.ZodType> =
  * values the rules refuse comes back as `{ ok: false, form }`, to render again with status 422. Messages
  * are message keys in the schema, looked up here per request (message-key.ts).
  */
-export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<ParsedForm<S>> {
-  return checkFields(c.var.t, schema, await readForm(c));
+export async function parseForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+  options: { hidden?: string[] } = {},
+): Promise<ParsedForm<S>> {
+  return checkFields(c.var.t, schema, await readForm(c), options);
 }
 
 /** As `parseForm`, for fields already read (a query string, say). */
@@ -40,11 +44,19 @@ export function checkFields<S extends z.ZodType>(
   t: Messages,
   schema: S,
   fields: Record<string, string>,
+  { hidden = [] }: { hidden?: string[] } = {},
 ): ParsedForm<S> {
-  const result = schema.safeParse(fields, { reportInput: true });
+  // A field left out (an unticked radio group, a stripped field) is checked as empty, so it gets the
+  // field's own message ("Skriv din e-postadress"), never a generic one.
+  const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const filled = { ...Object.fromEntries(shape.map((name) => [name, ''])), ...fields };
+  const result = schema.safeParse(filled, { reportInput: true });
   if (result.success) return { ok: true, data: result.data, values: fields };
   if (result.error.issues.some((issue) => issue.code === 'unrecognized_keys'))
     throw new AppError('BAD_REQUEST', 'a field the form does not have');
+  // A hidden field (the version, the next path) is never typed: a bad one is not our form.
+  if (result.error.issues.some((issue) => hidden.includes(String(issue.path[0]))))
+    throw new AppError('BAD_REQUEST', 'a hidden field is not what the form sent');
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : WHOLE_FORM;

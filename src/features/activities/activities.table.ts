@@ -4,6 +4,7 @@ import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
 import { agreements, focusAreas } from '../agreements/agreements.table.ts';
 import { goals } from '../goals/goals.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { recordColumns, visibilityColumns } from '../register/register.table.ts';
 
 export const activityKinds = [
   'research_project',
@@ -27,8 +28,12 @@ export const activities = pgTable(
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),
     agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'set null' }),
+    /** What came of it: results, reports, what was used (issue 8: activities have outcomes). */
+    outcomes: text().notNull().default(''),
+    ...visibilityColumns(),
     isDemo: isDemo(),
     createdAt: createdAt(),
+    ...recordColumns(),
     searchVector: searchVector(sql`title`, sql`description`),
   },
   (t) => [index().on(t.agreementId), index('activities_search_idx').using('gin', t.searchVector)],

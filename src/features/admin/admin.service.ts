@@ -32,7 +32,7 @@ function refuse(reason: keyof Messages['admin']['refused'], field: string): Refu
  * refusal names that person, so the form can link to them.
  */
 export function alreadyInvited(personId: number): Refusal {
-  return new Refusal('admin.invite.alreadyInvited', { field: 'email', status: 409, params: { personId } });
+  return new Refusal('admin.invite.alreadyInvited', { field: 'email', params: { personId } });
 }
 
 /**

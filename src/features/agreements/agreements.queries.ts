@@ -6,6 +6,7 @@ import { people } from '../accounts/accounts.table.ts';
 import { activities } from '../activities/activities.table.ts';
 import { groups } from '../groups/groups.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { shownToEveryone } from '../register/visibility.ts';
 import {
   type AgreementKind,
   agreementContacts,
@@ -19,8 +20,10 @@ export type PartyRef = { agreementId: number; slug: string; name: string; kind: 
 
 export type AgreementFilter = { kinds?: AgreementKind[]; ids?: number[]; limit?: number; offset?: number };
 
+/** Agreements anyone may read (not deleted, public), narrowed by the filter. */
 function agreementConditions(where: AgreementFilter) {
   return and(
+    shownToEveryone(agreements),
     where.kinds ? inArray(agreements.kind, where.kinds) : undefined,
     where.ids ? anyOf(agreements.id, where.ids) : undefined,
   );
@@ -45,11 +48,11 @@ export function findAgreementBySlug(db: Db, slug: string) {
   return db
     .select(shownColumns(agreements))
     .from(agreements)
-    .where(eq(agreements.slug, slug))
+    .where(and(eq(agreements.slug, slug), shownToEveryone(agreements)))
     .then((rows) => rows[0]);
 }
 
-/** Parties of several agreements at once, one query for a whole list. */
+/** Parties of several agreements at once, one query for a whole list; a deleted organisation is no party. */
 export async function findPartiesOf(db: Db, agreementIds: number[]): Promise<Map<number, PartyRef[]>> {
   if (agreementIds.length === 0) return new Map();
   const rows = await db
@@ -61,7 +64,7 @@ export async function findPartiesOf(db: Db, agreementIds: number[]): Promise<Map
     })
     .from(agreementParties)
     .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
-    .where(anyOf(agreementParties.agreementId, agreementIds))
+    .where(and(anyOf(agreementParties.agreementId, agreementIds), shownToEveryone(organisations)))
     .orderBy(asc(organisations.id));
   return groupBy(rows, (row) => row.agreementId);
 }
@@ -73,12 +76,12 @@ export async function findFocusAreasOf(db: Db, agreementIds: number[]) {
     .select({ agreementId: agreementFocusAreas.agreementId, slug: focusAreas.slug, name: focusAreas.name })
     .from(agreementFocusAreas)
     .innerJoin(focusAreas, eq(focusAreas.id, agreementFocusAreas.focusAreaId))
-    .where(anyOf(agreementFocusAreas.agreementId, agreementIds))
+    .where(and(anyOf(agreementFocusAreas.agreementId, agreementIds), shownToEveryone(focusAreas)))
     .orderBy(asc(focusAreas.id));
   return groupBy(rows, (row) => row.agreementId);
 }
 
-/** Focus areas that at least one agreement prioritises, in the register's order. */
+/** Focus areas that at least one agreement anyone may read prioritises, in the register's order. */
 export function findPrioritisedFocusAreas(db: Db) {
   return db
     .selectDistinct({
@@ -89,6 +92,8 @@ export function findPrioritisedFocusAreas(db: Db) {
     })
     .from(focusAreas)
     .innerJoin(agreementFocusAreas, eq(agreementFocusAreas.focusAreaId, focusAreas.id))
+    .innerJoin(agreements, eq(agreements.id, agreementFocusAreas.agreementId))
+    .where(and(shownToEveryone(focusAreas), shownToEveryone(agreements)))
     .orderBy(asc(focusAreas.id));
 }
 
@@ -96,7 +101,7 @@ export function findGroupsOfAgreement(db: Db, agreementId: number) {
   return db
     .select(shownColumns(groups))
     .from(groups)
-    .where(eq(groups.agreementId, agreementId))
+    .where(and(eq(groups.agreementId, agreementId), shownToEveryone(groups)))
     .orderBy(sql`${groups.name} collate "sv-SE-x-icu"`);
 }
 
@@ -104,7 +109,7 @@ export function findActivitiesOfAgreement(db: Db, agreementId: number) {
   return db
     .select(shownColumns(activities))
     .from(activities)
-    .where(eq(activities.agreementId, agreementId))
+    .where(and(eq(activities.agreementId, agreementId), shownToEveryone(activities)))
     .orderBy(asc(activities.startsOn));
 }
 
@@ -114,13 +119,19 @@ export function findActivitiesOfAgreement(db: Db, agreementId: number) {
  * and the party only: the e-mail stays in the register, it is not published.
  */
 export function findContactsOfAgreement(db: Db, agreementId: number) {
-  return db
-    .select({ name: people.name, organisationName: organisations.name })
-    .from(agreementContacts)
-    .innerJoin(people, eq(people.id, agreementContacts.personId))
-    .leftJoin(organisations, eq(organisations.id, agreementContacts.organisationId))
-    .where(eq(agreementContacts.agreementId, agreementId))
-    .orderBy(sql`${people.name} collate "sv-SE-x-icu"`);
+  return (
+    db
+      .select({ name: people.name, organisationName: organisations.name })
+      .from(agreementContacts)
+      .innerJoin(people, eq(people.id, agreementContacts.personId))
+      // A deleted organisation is not named: the contact is shown without the party they spoke for.
+      .leftJoin(
+        organisations,
+        and(eq(organisations.id, agreementContacts.organisationId), shownToEveryone(organisations)),
+      )
+      .where(eq(agreementContacts.agreementId, agreementId))
+      .orderBy(sql`${people.name} collate "sv-SE-x-icu"`)
+  );
 }
 
 /** `column = any($1::int[])`: one array parameter, where inArray would send one parameter per id. */

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
 import { people } from '../accounts/accounts.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { recordColumns, visibilityColumns } from '../register/register.table.ts';
 
 export const agreementKinds = ['collaboration', 'ulf', 'placement', 'research'] as const;
 export type AgreementKind = (typeof agreementKinds)[number];
@@ -20,9 +21,10 @@ export const agreements = pgTable(
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
     description: text().notNull().default(''),
-    confidential: boolean().notNull().default(false),
+    ...visibilityColumns(),
     isDemo: isDemo(),
     createdAt: createdAt(),
+    ...recordColumns(),
     searchVector: searchVector(sql`title || ' ' || coalesce(diarienummer, '')`, sql`description`),
   },
   (t) => [index('agreements_search_idx').using('gin', t.searchVector)],
@@ -47,6 +49,7 @@ export const focusAreas = pgTable('focus_areas', {
   name: text().notNull(),
   description: text().notNull().default(''),
   isDemo: isDemo(),
+  ...recordColumns(),
 });
 
 export const agreementFocusAreas = pgTable(

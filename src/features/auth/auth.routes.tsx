@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { type AppEnv, requestDeps } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseForm } from '../../web/form.ts';
-import { readForm } from '../../web/form-body.ts';
 import { publicPage } from '../../web/public-page.ts';
 import { checkRateLimit } from '../../web/rate-limit.ts';
 import { renderMessagePage, renderPage } from '../../web/render.tsx';
@@ -41,7 +40,7 @@ authRoutes.get('/logga-in', signInPage, (c) => {
 });
 
 authRoutes.post('/logga-in/lank', async (c) => {
-  const input = await parseForm(c, linkRequestForm);
+  const input = await parseForm(c, linkRequestForm, { hidden: ['nasta'] });
   if (!input.ok) {
     const { values, errors } = input.form;
     return renderSignIn(
@@ -91,8 +90,8 @@ authRoutes.get('/logga-in/lank', (c) => {
 });
 
 authRoutes.post('/logga-in/lank/anvand', async (c) => {
-  const input = linkUseForm.safeParse(await readForm(c));
-  if (!input.success) throw new AppError('BAD_REQUEST', 'sign-in link use form');
+  const input = await parseForm(c, linkUseForm);
+  if (!input.ok) throw new AppError('BAD_REQUEST', 'sign-in link use form');
   const { db, clock } = c.get('deps');
   const now = clock.now();
   const { token } = input.data;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { type AppEnv, requestDeps } from '../../app-deps.ts';
 import { stockholmDate } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { readForm } from '../../web/form-body.ts';
+import { parseForm } from '../../web/form.ts';
 import { renderPage } from '../../web/render.tsx';
 import { requirePermission, signedInViewer } from '../auth/guards.tsx';
 import { canOpenFeedbackViewer, feedbackOrganisationScope } from '../auth/permissions.ts';
@@ -88,8 +88,9 @@ feedbackViewerRoutes.post(
   async (c) => {
     const id = c.req.param('id');
     if (!UUID.test(id)) throw new AppError('NOT_FOUND', 'feedback id');
-    const input = markForm.safeParse(await readForm(c));
-    if (!input.success) throw new AppError('BAD_REQUEST', 'feedback mark form');
+    // A button and a hidden return path: anything wrong in it is not our form.
+    const input = await parseForm(c, markForm);
+    if (!input.ok) throw new AppError('BAD_REQUEST', 'feedback mark form');
     const handled = input.data.handled === 'ja';
     await markHandled(c.get('deps'), signedInViewer(c), { id, handled });
     return c.redirect(backToOverview(input.data.tillbaka, handled ? 'behandlad' : 'obehandlad'), 303);

@@ -133,4 +133,67 @@ describe('visiblePagePaths', () => {
   it('shows nothing for no organisations', async () => {
     expect(await visibleTo([])).toEqual(new Set());
   });
+
+  it('gives a deleted record no owner, and skips a deleted organisation in the tree but not what is above it', async () => {
+    const deleted = {
+      organisation: 'barn-och-utbildningsforvaltningen',
+      activity: 'vfu-lararstudenter-ht-2026',
+      group: 'flemingsberg-science-parter',
+    };
+    const setDeleted = (at: 'now()' | 'null') =>
+      database.db.transaction(async (tx) => {
+        const value = sql.raw(at);
+        await tx.execute(
+          sql`update organisations set deleted_at = ${value} where slug = ${deleted.organisation}`,
+        );
+        await tx.execute(sql`update activities set deleted_at = ${value} where slug = ${deleted.activity}`);
+        await tx.execute(sql`update groups set deleted_at = ${value} where slug = ${deleted.group}`);
+      });
+    await setDeleted('now()');
+    try {
+      expect(await pageOwnerChain(database.db, `/organisationer/${deleted.organisation}`)).toBeNull();
+      expect(await pageOwnerChain(database.db, `/aktiviteter/${deleted.activity}`)).toBeNull();
+      expect(await pageOwnerChain(database.db, `/grupper/${deleted.group}`)).toBeNull();
+      expect(await pageOwnerChain(database.db, '/flemingsberg-science')).toBeNull();
+      expect(await pageOwnerChain(database.db, '/organisationer/solbackens-forskola')).toEqual(
+        ids('solbackens-forskola', 'huddinge-kommun'),
+      );
+      // pageOwnerChain and visiblePagePaths still agree: an activity linked to the deleted organisation and
+      // to others keeps the others' chains, and a unit under it still belongs to the municipality.
+      const paths = [
+        `/organisationer/${deleted.organisation}`,
+        '/organisationer/solbackens-forskola',
+        '/aktiviteter/ulf-lasundervisning-i-forskolan',
+        `/aktiviteter/${deleted.activity}`,
+        `/grupper/${deleted.group}`,
+        '/flemingsberg-science',
+      ];
+      for (const organisationId of ids(
+        deleted.organisation,
+        'solbackens-forskola',
+        'huddinge-kommun',
+        'stiftelsen-flemingsberg-science',
+        'ekdalsskolan',
+      )) {
+        const visible = await visibleTo([organisationId]);
+        for (const path of paths) {
+          const allowed = canSeeFeedbackFor(
+            editorOf(organisationId),
+            await pageOwnerChain(database.db, path),
+          );
+          expect({ organisationId, path, visible: visible.has(path) }).toEqual({
+            organisationId,
+            path,
+            visible: allowed,
+          });
+        }
+      }
+      expect(await visibleTo(ids(deleted.organisation))).toEqual(new Set());
+      const municipality = await visibleTo(ids('huddinge-kommun'));
+      expect(municipality.has('/organisationer/solbackens-forskola')).toBe(true);
+      expect(municipality.has(`/organisationer/${deleted.organisation}`)).toBe(false);
+    } finally {
+      await setDeleted('null');
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripControlCharacters } from '../../lib/text.ts';
 import { messageKey } from '../../web/i18n/message-key.ts';
 
 export const MAX_COMMENT_LENGTH = 1000;
@@ -18,9 +19,10 @@ export const answerForm = z.strictObject({
 
 export const commentForm = z.strictObject({
   page: ownPagePath,
+  // Control characters are dropped, not refused: a comment is kept as far as it can be.
   comment: z
     .string()
-    .transform((value) => value.replace(/\r\n/g, '\n').trim())
-    .pipe(z.string().max(MAX_COMMENT_LENGTH)),
+    .transform((value) => stripControlCharacters(value).replace(/\r\n/g, '\n').trim())
+    .pipe(z.string().max(MAX_COMMENT_LENGTH, messageKey('feedback.commentTooLong'))),
   webbplats: z.string().max(1000).optional(),
 });

@@ -3,17 +3,18 @@ import type { AppEnv } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { stripControlCharacters } from '../../lib/text.ts';
 import { FeedbackSection, type FeedbackState } from '../../web/components/feedback-section.tsx';
-import { readForm } from '../../web/form-body.ts';
+import { parseForm } from '../../web/form.ts';
 import { enforceRateLimit } from '../../web/rate-limit.ts';
 import { renderFragment, renderPage } from '../../web/render.tsx';
-import { answerForm, commentForm, MAX_COMMENT_LENGTH } from './feedback.forms.ts';
+import { answerForm, commentForm } from './feedback.forms.ts';
 import { addComment, recordAnswer } from './feedback.service.ts';
 
 export const feedbackRoutes = new Hono<AppEnv>();
 
 feedbackRoutes.post('/aterkoppling', async (c) => {
-  const input = answerForm.safeParse(await readForm(c));
-  if (!input.success) throw new AppError('BAD_REQUEST', 'feedback answer form');
+  // The answer form is two buttons and hidden fields: anything wrong in it is not our form.
+  const input = await parseForm(c, answerForm);
+  if (!input.ok) throw new AppError('BAD_REQUEST', 'feedback answer form');
   if (input.data.webbplats) return respond(c, input.data.page, { step: 'thanks' });
   await guardRate(c);
   // Only pages we serve: made-up paths would otherwise fill the feedback viewer.
@@ -27,21 +28,17 @@ feedbackRoutes.post('/aterkoppling', async (c) => {
 feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
   const answerId = c.req.param('id');
   if (!/^[0-9a-f-]{36}$/.test(answerId)) throw new AppError('NOT_FOUND', 'feedback answer id');
-  const fields = await readForm(c);
-  const comment = stripControlCharacters(fields.comment ?? '');
-  const input = commentForm.safeParse({ ...fields, comment });
-  if (!input.success) {
-    const page = commentForm.shape.page.safeParse(fields.page);
-    if (!page.success || comment.length <= MAX_COMMENT_LENGTH)
-      throw new AppError('BAD_REQUEST', 'feedback comment form');
+  const input = await parseForm(c, commentForm, { hidden: ['page', 'webbplats'] });
+  if (!input.ok) {
+    const page = commentForm.shape.page.parse(input.form.values.page);
     // Too long: show it again with the text kept and a message next to the field.
     const state: FeedbackState = {
       step: 'comment',
       answerId,
-      comment,
-      error: c.var.t.feedback.commentTooLong(comment.trim().length),
+      comment: stripControlCharacters(input.form.values.comment ?? ''),
+      error: input.form.errors.comment,
     };
-    if (isFetch(c)) return renderFragment(c, <FeedbackSection path={page.data} state={state} />, 422);
+    if (isFetch(c)) return renderFragment(c, <FeedbackSection path={page} state={state} />, 422);
     const t = c.var.t;
     return renderPage(c, {
       title: t.feedback.whatWasMissing,
@@ -50,9 +47,9 @@ feedbackRoutes.post('/aterkoppling/:id/kommentar', async (c) => {
         <>
           <h1>{t.feedback.whatWasMissing}</h1>
           <p>
-            <a href={page.data}>{t.feedback.backToPage}</a>
+            <a href={page}>{t.feedback.backToPage}</a>
           </p>
-          <FeedbackSection path={page.data} state={state} />
+          <FeedbackSection path={page} state={state} />
         </>
       ),
     });

@@ -1,9 +1,10 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { activityGoals } from '../activities/activities.table.ts';
+import { activities, activityGoals } from '../activities/activities.table.ts';
+import { shownToEveryone } from '../register/visibility.ts';
 import { goals } from './goals.table.ts';
 
-/** The four goals in order, each with how many activities in the register contribute to it. */
+/** The four goals in order, each with how many activities anyone may read contribute to it. */
 export function findGoalsWithActivityCounts(db: Db) {
   return db
     .select({
@@ -12,10 +13,11 @@ export function findGoalsWithActivityCounts(db: Db) {
       position: goals.position,
       shortTitle: goals.shortTitle,
       statement: goals.statement,
-      activityCount: count(activityGoals.activityId),
+      activityCount: count(activities.id),
     })
     .from(goals)
     .leftJoin(activityGoals, eq(activityGoals.goalId, goals.id))
+    .leftJoin(activities, and(eq(activities.id, activityGoals.activityId), shownToEveryone(activities)))
     .groupBy(goals.id)
     .orderBy(asc(goals.position));
 }

@@ -1,12 +1,28 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { shownColumns } from '../../db/columns.ts';
+import { AppError } from '../../lib/errors.ts';
 import { memberships, people } from '../accounts/accounts.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import { groupMemberships, groups } from './groups.table.ts';
 
+/** A group that is not deleted, public or internal (its internal page is for its members either way). */
 export async function findGroupIdBySlug(db: Db, slug: string): Promise<number | undefined> {
-  const [row] = await db.select({ id: groups.id }).from(groups).where(eq(groups.slug, slug));
+  const [row] = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.slug, slug), isNull(groups.deletedAt)));
   return row?.id;
+}
+
+/** The group for its internal page: internal groups too (unlike its public page), deleted ones not. */
+export async function getGroupForInternals(db: Db, slug: string) {
+  const [group] = await db
+    .select(shownColumns(groups))
+    .from(groups)
+    .where(and(eq(groups.slug, slug), isNull(groups.deletedAt)));
+  if (!group) throw new AppError('NOT_FOUND', `group ${slug}`);
+  return group;
 }
 
 /**

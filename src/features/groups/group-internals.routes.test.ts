@@ -102,6 +102,28 @@ describe("a group's internal page", () => {
     expect(text).toContain('Kalle Karolinska Karolinska Institutet');
     expect(text).not.toContain('Gunnel Gruppmedlem');
   });
+
+  it('still opens for the members of an internal group, without a link to a public page it no longer has; a deleted group has none', async () => {
+    const slug = 'arbetsgrupp-karolinska-institutet';
+    const set = (column: 'visibility' | 'deleted_at', value: string | null) =>
+      subject.database.pool.query(`update groups set ${column} = $1 where slug = $2`, [value, slug]);
+    const before = await get(`/grupper/${slug}/internt`, otherMember.cookie);
+    expect(await before.text()).toContain(`href="/grupper/${slug}"`);
+    await set('visibility', 'internal');
+    try {
+      expect((await get(`/grupper/${slug}`)).status).toBe(404);
+      const response = await get(`/grupper/${slug}/internt`, otherMember.cookie);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(textOf(html)).toContain('Kalle Karolinska Karolinska Institutet');
+      expect(html).not.toContain(`href="/grupper/${slug}"`);
+      await set('deleted_at', new Date().toISOString());
+      expect((await get(`/grupper/${slug}/internt`, otherMember.cookie)).status).toBe(404);
+    } finally {
+      await set('visibility', 'public');
+      await set('deleted_at', null);
+    }
+  });
 });
 
 describe("the link from a group's public page", () => {

@@ -6,8 +6,11 @@ import { groupPath, OrganisationNames } from '../../web/components/register-link
 import { renderPage } from '../../web/render.tsx';
 import { requirePermission } from '../auth/guards.tsx';
 import { canViewGroupInternals } from '../auth/permissions.ts';
-import { findGroupIdBySlug, findMembersWithAccounts } from './group-internals.queries.ts';
-import { getGroupBySlug } from './groups.queries.ts';
+import {
+  findGroupIdBySlug,
+  findMembersWithAccounts,
+  getGroupForInternals,
+} from './group-internals.queries.ts';
 
 /** A group's internal page: for its members and the coordinators. */
 export const groupInternalsRoutes = new Hono<AppEnv>();
@@ -25,7 +28,7 @@ groupInternalsRoutes.get(
     const t = c.var.t;
     const text = t.admin.groupInternals;
     const { db } = c.get('deps');
-    const group = await getGroupBySlug(db, c.req.param('slug'));
+    const group = await getGroupForInternals(db, c.req.param('slug'));
     const members = await findMembersWithAccounts(db, group.id);
     return renderPage(c, {
       title: `${group.name}: ${text.lead}`,
@@ -35,9 +38,12 @@ groupInternalsRoutes.get(
             {group.name} <DemoLabel show={group.isDemo} />
           </h1>
           <p class="lead">{text.lead}</p>
-          <p>
-            <a href={groupPath(group)}>{text.publicPage}</a>
-          </p>
+          {/* An internal group has no public page (it is a 404 there). */}
+          {group.visibility === 'public' ? (
+            <p>
+              <a href={groupPath(group)}>{text.publicPage}</a>
+            </p>
+          ) : null}
           <h2>{text.members}</h2>
           {members.length === 0 ? (
             <p>{text.noMembers}</p>

@@ -4,9 +4,10 @@ import { shownColumns } from '../../db/columns.ts';
 import { AppError } from '../../lib/errors.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { shownToEveryone } from '../register/visibility.ts';
 import { type GroupSiteRole, groupMembers, groups } from './groups.table.ts';
 
-/** Working groups, all of them or those that carry out the given agreements. */
+/** Working groups anyone may read, all of them or those that carry out the given agreements. */
 export function findWorkingGroups(db: Db, where: { agreementIds?: number[] } = {}) {
   return db
     .select(shownColumns(groups))
@@ -14,25 +15,36 @@ export function findWorkingGroups(db: Db, where: { agreementIds?: number[] } = {
     .where(
       and(
         eq(groups.kind, 'working_group'),
+        shownToEveryone(groups),
         where.agreementIds ? inArray(groups.agreementId, [-1, ...where.agreementIds]) : undefined,
       ),
     )
     .orderBy(sql`${groups.name} collate "sv-SE-x-icu"`);
 }
 
-/** The group that holds a site role (the council, the foundation's network), if any does. */
+/** The group that holds a site role (the council, the foundation's network), if any does and anyone may read it. */
 export async function findGroupBySiteRole(db: Db, siteRole: GroupSiteRole) {
-  const [group] = await db.select(shownColumns(groups)).from(groups).where(eq(groups.siteRole, siteRole));
+  const [group] = await db
+    .select(shownColumns(groups))
+    .from(groups)
+    .where(and(eq(groups.siteRole, siteRole), shownToEveryone(groups)));
   return group;
 }
 
+/** A group for its public page: a deleted or internal group is not found (404). */
 export async function getGroupBySlug(db: Db, slug: string) {
-  const [group] = await db.select(shownColumns(groups)).from(groups).where(eq(groups.slug, slug));
+  const [group] = await db
+    .select(shownColumns(groups))
+    .from(groups)
+    .where(and(eq(groups.slug, slug), shownToEveryone(groups)));
   if (!group) throw new AppError('NOT_FOUND', `group ${slug}`);
   return group;
 }
 
-/** Seats in a group in their listed order, with the organisation each seat represents. */
+/**
+ * Seats in a group in their listed order, with the organisation each seat represents; a seat for a deleted
+ * organisation is shown without it.
+ */
 export function findMembers(db: Db, groupId: number) {
   return db
     .select({
@@ -44,7 +56,10 @@ export function findMembers(db: Db, groupId: number) {
       organisation: { slug: organisations.slug, name: organisations.name, kind: organisations.kind },
     })
     .from(groupMembers)
-    .leftJoin(organisations, eq(organisations.id, groupMembers.organisationId))
+    .leftJoin(
+      organisations,
+      and(eq(organisations.id, groupMembers.organisationId), shownToEveryone(organisations)),
+    )
     .where(eq(groupMembers.groupId, groupId))
     .orderBy(asc(groupMembers.position), asc(groupMembers.id));
 }
@@ -55,6 +70,6 @@ export async function findAgreementOfGroup(db: Db, agreementId: number) {
   const [agreement] = await db
     .select({ slug: agreements.slug, title: agreements.title })
     .from(agreements)
-    .where(eq(agreements.id, agreementId));
+    .where(and(eq(agreements.id, agreementId), shownToEveryone(agreements)));
   return agreement;
 }

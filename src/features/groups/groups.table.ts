@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
 import { people } from '../accounts/accounts.table.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { recordColumns, visibilityColumns } from '../register/register.table.ts';
 
 export const groupKinds = ['working_group', 'council', 'board', 'network'] as const;
 export type GroupKind = (typeof groupKinds)[number];
@@ -34,8 +35,10 @@ export const groups = pgTable(
     organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     description: text().notNull().default(''),
     siteRole: groupSiteRole('site_role').unique(),
+    ...visibilityColumns(),
     isDemo: isDemo(),
     createdAt: createdAt(),
+    ...recordColumns(),
     searchVector: searchVector(sql`name`, sql`description`),
   },
   (t) => [index().on(t.agreementId), index('groups_search_idx').using('gin', t.searchVector)],
@@ -54,6 +57,9 @@ export const groupMembers = pgTable(
     /** A role held by whoever has an office, e.g. "ordförande i gymnasie- och arbetsmarknadsnämnden". */
     seatDescription: text('seat_description'),
     personName: text('person_name'),
+    /** The seat's term, where known: from and to (inclusive), dates in Stockholm. */
+    fromOn: date('from_on', { mode: 'string' }),
+    toOn: date('to_on', { mode: 'string' }),
     position: integer().notNull().default(0),
     isDemo: isDemo(),
   },

@@ -1,6 +1,8 @@
 import type { AppDeps } from '../../app-deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
+import { canEditOrganisation, type Viewer } from '../auth/permissions.ts';
+import { findOrganisationChain } from './organisation-edits.queries.ts';
 import {
   findChildOrganisations,
   findInvolvement,
@@ -16,6 +18,7 @@ export async function getOrganisation(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   slug: string,
   expect: 'university' | 'other',
+  viewer: Viewer | null = null,
 ) {
   const organisation = await findOrganisationBySlug(deps.db, slug);
   if (!organisation || (organisation.kind === 'university') !== (expect === 'university')) {
@@ -29,5 +32,8 @@ export async function getOrganisation(
   const agreements = await listAgreements(deps, {
     ids: involvement.agreements.map((agreement) => agreement.id),
   });
-  return { organisation, parent, children, ...involvement, agreements };
+  // Only a signed-in request asks (and pays for) whether the viewer may edit: public pages stay one query less.
+  const mayEdit =
+    viewer !== null && canEditOrganisation(viewer, await findOrganisationChain(deps.db, organisation.id));
+  return { organisation, parent, children, ...involvement, agreements, mayEdit };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
+import { recordColumns } from '../register/register.table.ts';
 
 export const organisationKinds = [
   'municipality',
@@ -30,6 +31,7 @@ export const organisations = pgTable(
     description: text().notNull().default(''),
     isDemo: isDemo(),
     createdAt: createdAt(),
+    ...recordColumns(),
     searchVector: searchVector(sql`name || ' ' || coalesce(short_name, '')`, sql`description`),
   },
   (t) => [

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, searchVector } from '../../db/columns.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { recordColumns } from '../register/register.table.ts';
 
 /** Public text content. `path` is where it is shown; `body` is paragraphs and "- " lists (see PageBody). */
 export const pages = pgTable(
@@ -17,6 +18,7 @@ export const pages = pgTable(
       onDelete: 'set null',
     }),
     createdAt: createdAt(),
+    ...recordColumns(),
     searchVector: searchVector(sql`title`, sql`body`),
   },
   (t) => [index('pages_search_idx').using('gin', t.searchVector)],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { shownToEveryoneSql } from '../register/visibility.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -32,28 +33,31 @@ export async function searchRegister(db: Db, query: string, page: number): Promi
   // A match in the title (weight A) always outranks matches only in the text; ts_rank_cd's flag 32 keeps
   // the text rank below 1, so it orders hits within those two groups.
   const rank = sql`(ts_filter(search_vector, '{a}') @@ q.query)::int + ts_rank_cd(search_vector, q.query, 32)`;
+  // Only rows anyone may read: not deleted, and public where the table has a visibility.
+  const shown = sql.raw(shownToEveryoneSql('', false));
+  const shownPublic = sql.raw(shownToEveryoneSql('', true));
   const result = await db.execute<SearchHit>(sql`
     with q as (select websearch_to_tsquery('samverkan_sv', ${query}) as query),
     hits as (
       select 'organisation' as type, slug, kind::text as kind, name as title, description as body, is_demo,
              ${rank} as rank
-        from organisations, q where search_vector @@ q.query
+        from organisations, q where search_vector @@ q.query and ${shown}
       union all
       select 'agreement', slug, kind::text, title, description, is_demo, ${rank}
-        from agreements, q where search_vector @@ q.query and not confidential
+        from agreements, q where search_vector @@ q.query and ${shownPublic}
       union all
       select 'group', slug, kind::text, name, description, is_demo, ${rank}
         -- the council and the foundation's network are found through their pages instead (same address)
-        from groups, q where search_vector @@ q.query and site_role is null
+        from groups, q where search_vector @@ q.query and site_role is null and ${shownPublic}
       union all
       select 'activity', slug, kind::text, title, description, is_demo, ${rank}
-        from activities, q where search_vector @@ q.query
+        from activities, q where search_vector @@ q.query and ${shownPublic}
       union all
       -- page text may hold [label](link) markup: headlines show the label only, and no "## "
       select 'page', path, 'page', title,
              regexp_replace(regexp_replace(body, '\\[([^\\]]+)\\]\\([^)]*\\)', '\\1', 'g'), '^## ', '', 'gn'),
              false, ${rank}
-        from pages, q where search_vector @@ q.query
+        from pages, q where search_vector @@ q.query and ${shown}
     ),
     ranked as (
       select *, count(*) over () as total from hits

@@ -126,16 +126,18 @@ describe('search', () => {
     expect(result.text).toContain('Inga träffar för ”xyzzyquux”. Pröva ett annat eller kortare ord.');
   });
 
-  it('leaves confidential agreements out of the results', async () => {
+  it('leaves internal agreements out of the results', async () => {
+    const before = await search('äldreomsorg');
+    expect(before.hits.map((hit) => hit.href)).toContain('/avtal/forskningsavtal-aldreomsorg-ki');
     await subject.database.pool.query(
-      "update agreements set confidential = true where slug = 'forskningsavtal-aldreomsorg-ki'",
+      "update agreements set visibility = 'internal', internal_reason = 'Sekretess enligt OSL 19 kap.' where slug = 'forskningsavtal-aldreomsorg-ki'",
     );
     try {
       const result = await search('äldreomsorg');
       expect(result.hits.map((hit) => hit.href)).not.toContain('/avtal/forskningsavtal-aldreomsorg-ki');
     } finally {
       await subject.database.pool.query(
-        "update agreements set confidential = false where slug = 'forskningsavtal-aldreomsorg-ki'",
+        "update agreements set visibility = 'public', internal_reason = null where slug = 'forskningsavtal-aldreomsorg-ki'",
       );
     }
   });

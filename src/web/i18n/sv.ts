@@ -4,11 +4,14 @@
  * strings in files of their own (sv-*.ts), joined here. Nothing imports this to show text: the request's
  * dictionary is `c.var.t` in routes and `useT()` in views.
  */
+
+import type { IssueContext } from './message-key.ts';
 import { accountText } from './sv-account.ts';
 import { adminText } from './sv-admin.ts';
 import { authText } from './sv-auth.ts';
 import { oidcText } from './sv-auth-oidc.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
+import { registerText, workspaceText } from './sv-register.ts';
 
 export const sv = {
   auth: authText,
@@ -16,6 +19,8 @@ export const sv = {
   admin: adminText,
   account: accountText,
   feedbackViewer: feedbackViewerText,
+  register: registerText,
+  workspace: workspaceText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',
@@ -149,7 +154,6 @@ export const sv = {
     noFocusAreas: 'Inga prioriterade utvecklingsområden registrerade.',
     noGroups: 'Inga arbetsgrupper registrerade.',
     noActivities: 'Inga aktiviteter registrerade.',
-    confidential: 'Avtalet är sekretessmarkerat.',
     tableCaption: 'Avtal med parter, typ, giltighetstid och status',
     pagination: 'Sidor med avtal',
     title: 'Avtal',
@@ -221,8 +225,8 @@ export const sv = {
     commentHint:
       'Skriv inga personuppgifter, till exempel namn, personnummer eller telefonnummer. Högst 1 000 tecken.',
     send: 'Skicka',
-    commentTooLong: (length: number) =>
-      `Kommentaren får vara högst 1 000 tecken. Du har skrivit ${length} tecken.`,
+    commentTooLong: (issue: IssueContext) =>
+      `Kommentaren får vara högst 1 000 tecken. Du har skrivit ${String(issue.input ?? '').length} tecken.`,
     commentThanks: 'Tack! Din kommentar hjälper oss att förbättra sidan.',
     missingAnswer: 'Välj Ja eller Nej.',
     errorSummary: 'Det finns ett fel i formuläret',

@@ -1,9 +1,13 @@
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
+import {
+  type OrganisationChoice,
+  OrganisationOptions,
+} from '../../../web/components/organisation-options.tsx';
 import { TextField } from '../../../web/components/text-field.tsx';
 import { useT } from '../../../web/i18n/context.ts';
 import { AdminNav } from './admin-nav.tsx';
-import { type OrganisationChoice, OrganisationOptions, RoleOptions } from './choices.tsx';
+import { RoleOptions } from './choices.tsx';
 
 export type InviteValues = { name: string; email: string; organisationId: string; role: string };
 

@@ -1,6 +1,10 @@
 import { formatDateTime } from '../../../lib/dates.ts';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
+import {
+  type OrganisationChoice,
+  OrganisationOptions,
+} from '../../../web/components/organisation-options.tsx';
 import { OrganisationName } from '../../../web/components/register-links.tsx';
 import { useT } from '../../../web/i18n/context.ts';
 import type { Person } from '../../accounts/accounts.table.ts';
@@ -8,7 +12,7 @@ import { controlIds } from '../admin.forms.ts';
 import type { findPersonDetails } from '../admin.queries.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { AuditTable } from './audit-table.tsx';
-import { type OrganisationChoice, OrganisationOptions, RoleOptions } from './choices.tsx';
+import { RoleOptions } from './choices.tsx';
 
 export type PersonPageProps = {
   person: Person;

@@ -21,7 +21,6 @@ export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnTy
         {agreement.title} <DemoLabel show={agreement.isDemo} />
       </h1>
       {agreement.description ? <p class="lead">{agreement.description}</p> : null}
-      {agreement.confidential ? <p>{t.agreements.confidential}</p> : null}
       <dl class="facts">
         <dt>{t.common.status}</dt>
         <dd>

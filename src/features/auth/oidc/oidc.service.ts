@@ -138,6 +138,8 @@ export async function finishSignIn(
       nextPath: request.nextPath,
     };
   } catch (error) {
+    // A refusal from inside the try is already logged: only the library's own errors are new refusals.
+    if (error instanceof Refusal) throw error;
     if (isUnreachable(error)) throw new ProviderUnavailableError(provider.id, { cause: error });
     return refuse(refusalCode(error).slice(0, 100));
   }

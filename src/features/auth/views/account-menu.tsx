@@ -17,7 +17,10 @@ export function AccountMenu({ viewer, path }: { viewer: Viewer | null; path: str
       </nav>
     );
   }
-  const links: [string, string][] = [['/mina-uppgifter', t.auth.myDetails]];
+  const links: [string, string][] = [
+    ['/mina-uppgifter', t.auth.myDetails],
+    ['/arbetsyta', t.workspace.title],
+  ];
   if (canOpenFeedbackViewer(viewer)) links.push(['/aterkoppling/oversikt', t.auth.feedbackViewer]);
   if (canAdministerAccounts(viewer)) links.push(['/admin', t.auth.administration]);
   return (

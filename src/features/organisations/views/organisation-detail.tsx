@@ -5,10 +5,10 @@ import { AgreementTable } from '../../agreements/views/agreement-list.tsx';
 import type { getOrganisation } from '../organisations.service.ts';
 import { institutionLabel } from './institution-list.tsx';
 
-type Props = { details: Awaited<ReturnType<typeof getOrganisation>> };
+type Props = { details: Awaited<ReturnType<typeof getOrganisation>>; notice?: string | undefined };
 
 /** One organisation: what it is, where it sits in the tree, and what it takes part in. */
-export function OrganisationDetailView({ details }: Props) {
+export function OrganisationDetailView({ details, notice }: Props) {
   const t = useT();
   const { organisation, parent, children, agreements, groups, activities } = details;
   const isInstitution = organisation.kind === 'university';
@@ -19,9 +19,15 @@ export function OrganisationDetailView({ details }: Props) {
           <a href="/larosaten">{t.nav.institutions}</a>
         </nav>
       ) : null}
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <h1>
         {institutionLabel(organisation)} <DemoLabel show={organisation.isDemo} />
       </h1>
+      {details.mayEdit ? <EditLinks slug={organisation.slug} /> : null}
       <p class="meta">
         {t.organisationKinds[organisation.kind]}
         {parent ? (
@@ -63,5 +69,20 @@ export function OrganisationDetailView({ details }: Props) {
       <h2>{t.institutions.activities}</h2>
       <ActivityList activities={activities} empty={t.institutions.noActivities} />
     </>
+  );
+}
+
+/** "Ändra" and "Historik" for someone who may edit the organisation (signed-in pages only). */
+function EditLinks({ slug }: { slug: string }) {
+  const t = useT();
+  return (
+    <ul class="plain edit-links">
+      <li>
+        <a href={`/organisationer/${slug}/andra`}>{t.register.edit}</a>
+      </li>
+      <li>
+        <a href={`/organisationer/${slug}/historik`}>{t.register.history}</a>
+      </li>
+    </ul>
   );
 }

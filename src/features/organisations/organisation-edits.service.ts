@@ -1,0 +1,303 @@
+import type { RequestDeps } from '../../app-deps.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { Refusal } from '../../lib/refusal.ts';
+import { freeSlug, slugFrom } from '../../lib/slug.ts';
+import type { Messages } from '../../web/i18n/messages.ts';
+import { withPublicChange } from '../../web/page-cache.ts';
+import { canEditOrganisation, isCoordinator, type Viewer } from '../auth/permissions.ts';
+import { findHistory, findSnapshot } from '../register/history.queries.ts';
+import { type Described, recordHistory, staleVersion } from '../register/history.service.ts';
+import {
+  findOrganisationChain,
+  findOrganisationChoices,
+  findOrganisationName,
+  findOrganisationRecord,
+  findOrganisationUses,
+  findSlugsLike,
+  findSubtreeIds,
+  insertOrganisation,
+  lockOrganisation,
+  type OrganisationValues,
+  updateOrganisation,
+} from './organisation-edits.queries.ts';
+import type { OrganisationInput } from './organisations.forms.ts';
+
+type Deps = Pick<RequestDeps, 'db' | 'clock' | 'pageCache' | 't'>;
+
+/**
+ * Editing organisations (issue 8): the rules of who may change what, every change with its history in
+ * one transaction (decision 011), optimistic locking on `version`, soft delete, restore.
+ */
+
+/** The organisation as its form and a history snapshot hold it. */
+function valuesOf(row: OrganisationValues): OrganisationValues {
+  const { name, shortName, kind, parentId, website, description } = row;
+  return { name, shortName, kind, parentId, website, description };
+}
+
+function valuesFromInput(input: OrganisationInput): OrganisationValues {
+  return { ...input, description: input.description ?? '' };
+}
+
+/** The fields as people read them, for the history: the parent by name, the kind in words. */
+async function describe(db: DbOrTx, t: Messages, values: OrganisationValues): Promise<Described> {
+  return {
+    name: values.name,
+    shortName: values.shortName ?? '',
+    kind: t.organisationKinds[values.kind],
+    parentId: values.parentId === null ? '' : ((await findOrganisationName(db, values.parentId)) ?? ''),
+    website: values.website ?? '',
+    description: values.description,
+  };
+}
+
+const notAllowed = () => new Refusal('auth.notAllowedBody', { status: 403 });
+
+/** May the viewer place an organisation under this parent (none: top of the tree)? */
+async function mayPlaceUnder(db: DbOrTx, viewer: Viewer, parentId: number | null): Promise<boolean> {
+  if (parentId === null) return isCoordinator(viewer);
+  return canEditOrganisation(viewer, await findOrganisationChain(db, parentId));
+}
+
+/** The organisation and what its edit page needs, for someone who may edit it. */
+export async function loadOrganisationEditor(deps: Deps, viewer: Viewer, slug: string) {
+  const organisation = await findOrganisationRecord(deps.db, slug);
+  if (!organisation || organisation.deletedAt) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+  const chain = await findOrganisationChain(deps.db, organisation.id);
+  if (!canEditOrganisation(viewer, chain)) throw notAllowed();
+  return {
+    organisation,
+    choices: await organisationChoices(deps, viewer, organisation.parentId),
+    mayDelete: await mayPlaceUnder(deps.db, viewer, organisation.parentId),
+  };
+}
+
+/**
+ * The organisations the viewer may place one under (the coordinator: all; an editor: theirs and what is
+ * under them), plus `keep` (an organisation's current parent, shown even where the viewer may not place).
+ */
+export async function organisationChoices(
+  deps: Pick<Deps, 'db'>,
+  viewer: Viewer,
+  keep: number | null = null,
+) {
+  const all = await findOrganisationChoices(deps.db);
+  if (isCoordinator(viewer)) return all;
+  const editable = new Set(subtreeIds(all, editorOrganisations(viewer)));
+  return all.filter((choice) => editable.has(choice.id) || choice.id === keep);
+}
+
+/** The organisations a person is an editor of. */
+export function editorOrganisations(viewer: Viewer): number[] {
+  return viewer.memberships.filter((m) => m.role === 'editor').map((m) => m.organisationId);
+}
+
+/** The given organisations and every one under them, from the whole list (no query per level). */
+export function subtreeIds(all: { id: number; parentId: number | null }[], roots: number[]): number[] {
+  const keep = new Set<number>(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const organisation of all) {
+      if (!keep.has(organisation.id) && organisation.parentId !== null && keep.has(organisation.parentId)) {
+        keep.add(organisation.id);
+        grew = true;
+      }
+    }
+  }
+  return [...keep];
+}
+
+/** What a new organisation's form needs: the choices, and the parent it was opened under, if any. */
+export async function loadNewOrganisation(deps: Deps, viewer: Viewer, parentSlug: string | undefined) {
+  const parent = parentSlug ? await findOrganisationRecord(deps.db, parentSlug) : undefined;
+  if (parentSlug && (!parent || parent.deletedAt))
+    throw new AppError('NOT_FOUND', `organisation ${parentSlug}`);
+  if (!(await mayPlaceUnder(deps.db, viewer, parent?.id ?? null))) throw notAllowed();
+  return { parent, choices: await organisationChoices(deps, viewer) };
+}
+
+/** Checks a new parent: one the viewer may place under, and not the organisation itself or one under it. */
+async function checkParent(tx: DbOrTx, viewer: Viewer, id: number | null, parentId: number | null) {
+  if (parentId !== null && id !== null && (await findSubtreeIds(tx, id)).includes(parentId))
+    throw new Refusal('register.organisation.parentInOwnTree', { field: 'parentId' });
+  // The form offers only parents the viewer may place under: another one is not a typing mistake.
+  if (!(await mayPlaceUnder(tx, viewer, parentId))) throw notAllowed();
+}
+
+export async function createOrganisation(
+  deps: Deps,
+  viewer: Viewer,
+  input: OrganisationInput,
+): Promise<string> {
+  const now = deps.clock.now();
+  const values = valuesFromInput(input);
+  return withPublicChange(deps, async (tx) => {
+    await checkParent(tx, viewer, null, values.parentId);
+    const base = slugFrom(values.name);
+    // 'ny' is the address of the form for a new organisation, never one of an organisation.
+    const slug = freeSlug(base, new Set([...(await findSlugsLike(tx, base)), 'ny']));
+    const row = await insertOrganisation(tx, slug, values, now);
+    await recordHistory(tx, {
+      type: 'organisation',
+      id: row.id,
+      version: row.version,
+      action: 'created',
+      actorPersonId: viewer.personId,
+      at: now,
+      before: null,
+      after: await describe(tx, deps.t, values),
+      snapshot: values,
+    });
+    return slug;
+  });
+}
+
+/**
+ * Saves the form over the version it was opened on. Unchanged fields write nothing; a move is checked like
+ * a create (the viewer's right over the new parent, no cycles).
+ */
+export async function saveOrganisation(
+  deps: Deps,
+  viewer: Viewer,
+  slug: string,
+  input: OrganisationInput,
+  expectedVersion: number,
+): Promise<'saved' | 'unchanged'> {
+  const now = deps.clock.now();
+  const next = valuesFromInput(input);
+  return withPublicChange(deps, async (tx) => {
+    const found = await findOrganisationRecord(tx, slug);
+    const current = found && !found.deletedAt ? await lockOrganisation(tx, found.id) : undefined;
+    if (!current || current.deletedAt) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+    if (!canEditOrganisation(viewer, await findOrganisationChain(tx, current.id))) throw notAllowed();
+    const before = await describe(tx, deps.t, valuesOf(current));
+    if (current.version !== expectedVersion)
+      throw staleVersion({ version: current.version, described: before });
+    if (next.parentId !== current.parentId) await checkParent(tx, viewer, current.id, next.parentId);
+    const after = await describe(tx, deps.t, next);
+    if (JSON.stringify(valuesOf(current)) === JSON.stringify(next)) return 'unchanged';
+    const version = await updateOrganisation(tx, current.id, expectedVersion, next, now);
+    if (version === undefined) throw staleVersion({ version: current.version, described: before });
+    await recordHistory(tx, {
+      type: 'organisation',
+      id: current.id,
+      version,
+      action: 'changed',
+      actorPersonId: viewer.personId,
+      at: now,
+      before,
+      after,
+      snapshot: next,
+    });
+    return 'saved';
+  });
+}
+
+/** A soft delete, refused while agreements, groups, activities or sub-organisations still point to it. */
+export async function deleteOrganisation(
+  deps: Deps,
+  viewer: Viewer,
+  slug: string,
+  expectedVersion: number,
+): Promise<void> {
+  const now = deps.clock.now();
+  const { t } = deps;
+  await withPublicChange(deps, async (tx) => {
+    const found = await findOrganisationRecord(tx, slug);
+    const current = found && !found.deletedAt ? await lockOrganisation(tx, found.id) : undefined;
+    if (!current) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+    if (!(await mayPlaceUnder(tx, viewer, current.parentId))) throw notAllowed();
+    const described = await describe(tx, t, valuesOf(current));
+    if (current.version !== expectedVersion) throw staleVersion({ version: current.version, described });
+    const uses = await findOrganisationUses(tx, current.id);
+    const text = t.register.organisation;
+    const parts = [
+      uses.agreements.length > 0 ? text.usedByAgreements(uses.agreements.join(', ')) : '',
+      uses.groups.length > 0 ? text.usedByGroups(uses.groups.join(', ')) : '',
+      uses.activities.length > 0 ? text.usedByActivities(uses.activities.join(', ')) : '',
+      uses.children.length > 0 ? text.usedByChildren(uses.children.join(', ')) : '',
+    ].filter(Boolean);
+    if (parts.length > 0)
+      throw new Refusal('register.organisation.deleteRefused', {
+        status: 409,
+        params: { uses: parts.join('; ') },
+      });
+    const version = await updateOrganisation(tx, current.id, expectedVersion, { deletedAt: now }, now);
+    if (version === undefined) throw staleVersion({ version: current.version, described });
+    await recordHistory(tx, {
+      type: 'organisation',
+      id: current.id,
+      version,
+      action: 'deleted',
+      actorPersonId: viewer.personId,
+      at: now,
+      before: described,
+      after: described,
+      snapshot: valuesOf(current),
+    });
+  });
+}
+
+/** An organisation's history, for someone who may edit it; the coordinator may also restore. */
+export async function loadOrganisationHistory(deps: Deps, viewer: Viewer, slug: string) {
+  const organisation = await findOrganisationRecord(deps.db, slug);
+  if (!organisation) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+  if (!canEditOrganisation(viewer, await findOrganisationChain(deps.db, organisation.id))) throw notAllowed();
+  return {
+    organisation,
+    entries: await findHistory(deps.db, 'organisation', organisation.id),
+    mayRestore: isCoordinator(viewer),
+  };
+}
+
+/**
+ * Brings an earlier version back (the coordinator only): its values are saved as a new version, and a
+ * deleted organisation is back in the register. A parent that has been deleted since is refused.
+ */
+export async function restoreOrganisationVersion(
+  deps: Deps,
+  viewer: Viewer,
+  slug: string,
+  version: number,
+): Promise<void> {
+  if (!isCoordinator(viewer)) throw notAllowed();
+  const now = deps.clock.now();
+  await withPublicChange(deps, async (tx) => {
+    const found = await findOrganisationRecord(tx, slug);
+    const current = found ? await lockOrganisation(tx, found.id) : undefined;
+    if (!current) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+    const snapshot = (await findSnapshot(deps.db, 'organisation', current.id, version)) as
+      | OrganisationValues
+      | undefined;
+    if (!snapshot) throw new AppError('NOT_FOUND', `organisation ${slug} version ${version}`);
+    const values = valuesOf(snapshot);
+    if (values.parentId !== null) {
+      const parentChoices = await findOrganisationChoices(tx);
+      if (!parentChoices.some((choice) => choice.id === values.parentId))
+        throw new Refusal('register.organisation.parentGone', { status: 409 });
+    }
+    const before = await describe(tx, deps.t, valuesOf(current));
+    const next = await updateOrganisation(
+      tx,
+      current.id,
+      current.version,
+      { ...values, deletedAt: null },
+      now,
+    );
+    if (next === undefined) throw staleVersion({ version: current.version, described: before });
+    await recordHistory(tx, {
+      type: 'organisation',
+      id: current.id,
+      version: next,
+      action: 'restored',
+      actorPersonId: viewer.personId,
+      at: now,
+      before,
+      after: await describe(tx, deps.t, values),
+      snapshot: values,
+      note: deps.t.register.restoreNote(version),
+    });
+  });
+}

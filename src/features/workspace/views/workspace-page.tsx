@@ -1,0 +1,57 @@
+import { organisationTree } from '../../../web/components/organisation-options.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import type { loadWorkspace } from '../workspace.service.ts';
+
+type Props = { workspace: Awaited<ReturnType<typeof loadWorkspace>>; notice?: string | undefined };
+
+/** The register workspace's start page: what the person may keep up to date, and what waits for them. */
+export function WorkspacePage({ workspace, notice }: Props) {
+  const t = useT();
+  const text = t.workspace;
+  const bySlug = new Map(workspace.organisations.map((organisation) => [organisation.id, organisation]));
+  return (
+    <>
+      <h1>{text.title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p>{workspace.coordinator ? text.introCoordinator : text.introEditor}</p>
+      <section aria-labelledby="arbetsyta-organisationer">
+        <h2 id="arbetsyta-organisationer">{text.organisationsHeading}</h2>
+        {workspace.organisations.length === 0 ? (
+          <p>{text.nothingToEdit}</p>
+        ) : (
+          <ul class="tree">
+            {organisationTree(workspace.organisations).map((entry) => {
+              const organisation = bySlug.get(entry.id);
+              return organisation ? (
+                <li class={`depth-${Math.min(entry.depth, 6)}`}>
+                  <a href={`/organisationer/${organisation.slug}/andra`}>{organisation.name}</a>
+                </li>
+              ) : null;
+            })}
+          </ul>
+        )}
+        {workspace.coordinator ? (
+          <p>
+            <a href="/organisationer/ny">{t.register.organisation.createTitle}</a>
+          </p>
+        ) : null}
+      </section>
+      {workspace.coordinator && workspace.deletedOrganisations.length > 0 ? (
+        <section aria-labelledby="arbetsyta-borttagna">
+          <h2 id="arbetsyta-borttagna">{text.deletedHeading}</h2>
+          <ul>
+            {workspace.deletedOrganisations.map((organisation) => (
+              <li>
+                <a href={`/organisationer/${organisation.slug}/historik`}>{organisation.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
