@@ -7,7 +7,7 @@ import type { Messages } from '../../web/i18n/messages.ts';
 import { withPublicChange } from '../../web/page-cache.ts';
 import { canEditOrganisation, isCoordinator, type Viewer } from '../auth/permissions.ts';
 import { findHistory, findSnapshot } from '../register/history.queries.ts';
-import { type Described, recordHistory, staleVersion } from '../register/history.service.ts';
+import { type Described, recordHistory, saveVersioned } from '../register/history.service.ts';
 import {
   findOrganisationChain,
   findOrganisationChoices,
@@ -168,30 +168,17 @@ export async function saveOrganisation(
   const now = deps.clock.now();
   const next = valuesFromInput(input);
   return withPublicChange(deps, async (tx) => {
-    const found = await findOrganisationRecord(tx, slug);
-    const current = found && !found.deletedAt ? await lockOrganisation(tx, found.id) : undefined;
-    if (!current || current.deletedAt) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+    const current = await lockLiveOrganisation(tx, slug);
     if (!canEditOrganisation(viewer, await findOrganisationChain(tx, current.id))) throw notAllowed();
-    const before = await describe(tx, deps.t, valuesOf(current));
-    if (current.version !== expectedVersion)
-      throw staleVersion({ version: current.version, described: before });
-    if (next.parentId !== current.parentId) await checkParent(tx, viewer, current.id, next.parentId);
-    const after = await describe(tx, deps.t, next);
-    if (JSON.stringify(valuesOf(current)) === JSON.stringify(next)) return 'unchanged';
-    const version = await updateOrganisation(tx, current.id, expectedVersion, next, now);
-    if (version === undefined) throw staleVersion({ version: current.version, described: before });
-    await recordHistory(tx, {
-      type: 'organisation',
-      id: current.id,
-      version,
-      action: 'changed',
-      actorPersonId: viewer.personId,
-      at: now,
-      before,
-      after,
-      snapshot: next,
+    if (current.version === expectedVersion && next.parentId !== current.parentId)
+      await checkParent(tx, viewer, current.id, next.parentId);
+    return saveVersioned(tx, {
+      ...changeOf(current, viewer, now, expectedVersion),
+      current: valuesOf(current),
+      next,
+      describe: (values) => describe(tx, deps.t, values),
+      write: (expected) => updateOrganisation(tx, current.id, expected, next, now),
     });
-    return 'saved';
   });
 }
 
@@ -205,39 +192,35 @@ export async function deleteOrganisation(
   const now = deps.clock.now();
   const { t } = deps;
   await withPublicChange(deps, async (tx) => {
-    const found = await findOrganisationRecord(tx, slug);
-    const current = found && !found.deletedAt ? await lockOrganisation(tx, found.id) : undefined;
-    if (!current) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+    const current = await lockLiveOrganisation(tx, slug);
     if (!(await mayPlaceUnder(tx, viewer, current.parentId))) throw notAllowed();
-    const described = await describe(tx, t, valuesOf(current));
-    if (current.version !== expectedVersion) throw staleVersion({ version: current.version, described });
-    const uses = await findOrganisationUses(tx, current.id);
-    const text = t.register.organisation;
-    const parts = [
-      uses.agreements.length > 0 ? text.usedByAgreements(uses.agreements.join(', ')) : '',
-      uses.groups.length > 0 ? text.usedByGroups(uses.groups.join(', ')) : '',
-      uses.activities.length > 0 ? text.usedByActivities(uses.activities.join(', ')) : '',
-      uses.children.length > 0 ? text.usedByChildren(uses.children.join(', ')) : '',
-    ].filter(Boolean);
-    if (parts.length > 0)
-      throw new Refusal('register.organisation.deleteRefused', {
-        status: 409,
-        params: { uses: parts.join('; ') },
-      });
-    const version = await updateOrganisation(tx, current.id, expectedVersion, { deletedAt: now }, now);
-    if (version === undefined) throw staleVersion({ version: current.version, described });
-    await recordHistory(tx, {
-      type: 'organisation',
-      id: current.id,
-      version,
+    if (current.version === expectedVersion) await refuseIfUsed(tx, t, current.id);
+    await saveVersioned(tx, {
+      ...changeOf(current, viewer, now, expectedVersion),
+      current: valuesOf(current),
+      next: valuesOf(current),
+      describe: (values) => describe(tx, t, values),
+      write: (expected) => updateOrganisation(tx, current.id, expected, { deletedAt: now }, now),
       action: 'deleted',
-      actorPersonId: viewer.personId,
-      at: now,
-      before: described,
-      after: described,
-      snapshot: valuesOf(current),
     });
   });
+}
+
+/** Names what still points at the organisation, in one refusal, if anything does. */
+async function refuseIfUsed(tx: DbOrTx, t: Messages, id: number): Promise<void> {
+  const uses = await findOrganisationUses(tx, id);
+  const text = t.register.organisation;
+  const parts = [
+    uses.agreements.length > 0 ? text.usedByAgreements(uses.agreements.join(', ')) : '',
+    uses.groups.length > 0 ? text.usedByGroups(uses.groups.join(', ')) : '',
+    uses.activities.length > 0 ? text.usedByActivities(uses.activities.join(', ')) : '',
+    uses.children.length > 0 ? text.usedByChildren(uses.children.join(', ')) : '',
+  ].filter(Boolean);
+  if (parts.length > 0)
+    throw new Refusal('register.organisation.deleteRefused', {
+      status: 409,
+      params: { uses: parts.join('; ') },
+    });
 }
 
 /** An organisation's history, for someone who may edit it; the coordinator may also restore. */
@@ -273,31 +256,44 @@ export async function restoreOrganisationVersion(
       | undefined;
     if (!snapshot) throw new AppError('NOT_FOUND', `organisation ${slug} version ${version}`);
     const values = valuesOf(snapshot);
-    if (values.parentId !== null) {
-      const parentChoices = await findOrganisationChoices(tx);
-      if (!parentChoices.some((choice) => choice.id === values.parentId))
-        throw new Refusal('register.organisation.parentGone', { status: 409 });
-    }
-    const before = await describe(tx, deps.t, valuesOf(current));
-    const next = await updateOrganisation(
-      tx,
-      current.id,
-      current.version,
-      { ...values, deletedAt: null },
-      now,
-    );
-    if (next === undefined) throw staleVersion({ version: current.version, described: before });
-    await recordHistory(tx, {
-      type: 'organisation',
-      id: current.id,
-      version: next,
+    if (
+      values.parentId !== null &&
+      !(await findOrganisationChoices(tx)).some((choice) => choice.id === values.parentId)
+    )
+      throw new Refusal('register.organisation.parentGone', { status: 409 });
+    await saveVersioned(tx, {
+      ...changeOf(current, viewer, now, current.version),
+      current: valuesOf(current),
+      next: values,
+      describe: (described) => describe(tx, deps.t, described),
+      write: (expected) => updateOrganisation(tx, current.id, expected, { ...values, deletedAt: null }, now),
       action: 'restored',
-      actorPersonId: viewer.personId,
-      at: now,
-      before,
-      after: await describe(tx, deps.t, values),
-      snapshot: values,
       note: deps.t.register.restoreNote(version),
     });
   });
+}
+
+/** The organisation at this address, locked for the change; a deleted one is not there to change. */
+async function lockLiveOrganisation(tx: DbOrTx, slug: string) {
+  const found = await findOrganisationRecord(tx, slug);
+  const current = found && !found.deletedAt ? await lockOrganisation(tx, found.id) : undefined;
+  if (!current || current.deletedAt) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+  return current;
+}
+
+/** Who changes which record when, from which version: what every saveVersioned call here shares. */
+function changeOf(
+  current: { id: number; version: number },
+  viewer: Viewer,
+  now: Date,
+  expectedVersion: number,
+) {
+  return {
+    type: 'organisation' as const,
+    id: current.id,
+    actorPersonId: viewer.personId,
+    at: now,
+    expectedVersion,
+    currentVersion: current.version,
+  };
 }

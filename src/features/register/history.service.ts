@@ -59,3 +59,50 @@ export function staleVersion(current: { version: number; described: Described })
     params: { version: current.version, current: current.described },
   });
 }
+
+/**
+ * One change to a versioned record, the way every register feature saves: refuses if the record moved
+ * past the version the form was opened on, writes nothing when nothing changed, else writes (the update
+ * itself checks the version again, so two saves at once cannot both pass) and records the history — all
+ * in the caller's transaction. `write` performs the update and returns the new version, or undefined when
+ * the row was no longer at `expectedVersion`.
+ */
+export async function saveVersioned<Values extends Record<string, unknown>>(
+  tx: DbOrTx,
+  change: {
+    type: RecordType;
+    id: number;
+    actorPersonId: number;
+    at: Date;
+    expectedVersion: number;
+    currentVersion: number;
+    current: Values;
+    next: Values;
+    describe: (values: Values) => Promise<Described>;
+    write: (expectedVersion: number) => Promise<number | undefined>;
+    action?: HistoryAction;
+    note?: string;
+  },
+): Promise<'saved' | 'unchanged'> {
+  const before = await change.describe(change.current);
+  const stale = () => staleVersion({ version: change.currentVersion, described: before });
+  if (change.currentVersion !== change.expectedVersion) throw stale();
+  const action = change.action ?? 'changed';
+  if (action === 'changed' && JSON.stringify(change.current) === JSON.stringify(change.next))
+    return 'unchanged';
+  const version = await change.write(change.expectedVersion);
+  if (version === undefined) throw stale();
+  await recordHistory(tx, {
+    type: change.type,
+    id: change.id,
+    version,
+    action,
+    actorPersonId: change.actorPersonId,
+    at: change.at,
+    before,
+    after: action === 'deleted' ? before : await change.describe(change.next),
+    snapshot: change.next,
+    ...(change.note ? { note: change.note } : {}),
+  });
+  return 'saved';
+}
