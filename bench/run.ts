@@ -16,6 +16,7 @@ import { recordAnswer } from '../src/features/feedback/feedback.service.ts';
 import { createRateLimiter } from '../src/features/rate-limits/rate-limits.service.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { type DatasetCounts, generateDataset } from './dataset.ts';
+import { prepareEditor, startEditing } from './editor.ts';
 import {
   appPids,
   type CpuSnapshot,
@@ -59,6 +60,9 @@ const settings = {
   keep: process.env.BENCH_KEEP === '1',
   cpuProfDir: process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined,
 };
+
+/** The organisation the background editor changes (a demo unit in the seeded data). */
+const EDITED_ORGANISATION = 'ekdalsskolan';
 
 const TARGETS = { ratio: 0.3, p99Ms: 50, firstResponseS: 3, idleRssMb: 300, junkRatio: 0.9 };
 
@@ -319,7 +323,8 @@ async function prepareData(dataDir: string) {
     const perPage = await profilePagesInProcess(database, dataDir);
     log('rate-limit check against the feedback insert it guards');
     const rateLimit = await measureRateLimitCheck(database);
-    return { counts, perPage, rateLimit };
+    const editor = await prepareEditor(database.db, EDITED_ORGANISATION);
+    return { counts, perPage, rateLimit, editor };
   } finally {
     await database.close();
     await embedded.stop();
@@ -592,6 +597,7 @@ function printReport(report: {
   pages: PageResult[];
   search: Awaited<ReturnType<typeof searchLatency>>;
   rateLimit: Awaited<ReturnType<typeof measureRateLimitCheck>>;
+  editing: { saves: number; failures: number; p50Ms: number; p99Ms: number };
 }) {
   const { environment: env } = report;
   const out: string[] = [];
@@ -678,6 +684,11 @@ function printReport(report: {
         `target ≥ ${TARGETS.junkRatio}   ${pass(page.pass.junk)}`,
     );
   }
+  const edit = report.editing;
+  out.push(
+    `Edits during the load (one save a second, each emptying the page cache): ${edit.saves} saves, ` +
+      `${edit.failures} failed; one edit request p50 ${edit.p50Ms} ms, p99 ${edit.p99Ms} ms`,
+  );
   const limit = report.rateLimit;
   out.push(
     `Rate-limit check (PostgreSQL upsert), one at a time: p50 ${limit.check.p50Us} µs, p99 ${limit.check.p99Us} µs; ` +
@@ -735,7 +746,7 @@ async function main() {
   clusterDir = path.join(dataDir, 'pg');
 
   log(`preparing the data set in ${dataDir}`);
-  const { counts, perPage, rateLimit } = await prepareData(dataDir);
+  const { counts, perPage, rateLimit, editor } = await prepareData(dataDir);
 
   log('starting the app on the existing data directory');
   const port = await findFreePort();
@@ -771,6 +782,10 @@ async function main() {
   log(`search latency: ${settings.searches} sequential searches`);
   const search = await searchLatency(port);
 
+  // An editor saves a change once a second through the whole load: every save empties the page cache
+  // (issue 8: the lines must hold with edits running), and each save's time is the cost of an edit.
+  log('an editor saves a change once a second from now on');
+  const editing = startEditing(port, editor);
   const pages: PageResult[] = [];
   for (const page of settings.pages) {
     log(`load ${page}: app`);
@@ -813,6 +828,14 @@ async function main() {
       },
     });
   }
+  const edits = await editing.stop();
+  const editTimings = [...edits.timings].sort((a, b) => a - b);
+  const editing_ = {
+    saves: edits.timings.length,
+    failures: edits.failures,
+    p50Ms: round(percentile(editTimings, 50), 1),
+    p99Ms: round(percentile(editTimings, 99), 1),
+  };
   const memoryAfterLoad = memoryOf(nodePid, cluster);
   let settledMemory: Memory | undefined;
   if (settings.settleSeconds > 0) {
@@ -849,6 +872,7 @@ async function main() {
     settledMemory: settledMemory ?? null,
     search,
     rateLimit,
+    editing: editing_,
     pages,
     pass: {
       firstResponse: app.firstResponseS < TARGETS.firstResponseS,

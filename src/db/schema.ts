@@ -11,3 +11,4 @@ export * from '../features/organisations/organisations.table.ts';
 export * from '../features/pages/pages.table.ts';
 export * from '../features/rate-limits/rate-limits.table.ts';
 export * from '../features/register/register.table.ts';
+export * from '../features/transfer/transfer.table.ts';

@@ -48,6 +48,11 @@ export function canEditOrganisation(viewer: Viewer | null, chain: OrganisationCh
   );
 }
 
+/** Exporting the whole register (internal records too) and importing into it: the coordinator's job. */
+export function canTransferRegister(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
 /** The feedback viewer opens for administrators, coordinators and editors (page owners). */
 export function canOpenFeedbackViewer(viewer: Viewer | null): boolean {
   return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'editor'));

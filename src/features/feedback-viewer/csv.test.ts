@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRow } from './csv.ts';
+import { csvField, csvRow } from '../../lib/csv.ts';
 import { formatCsvTime } from './feedback-viewer.service.ts';
 
 describe('csvField', () => {

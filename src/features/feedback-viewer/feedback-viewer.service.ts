@@ -1,9 +1,9 @@
 import type { AppDeps, RequestDeps } from '../../app-deps.ts';
+import { BYTE_ORDER_MARK, csvRow } from '../../lib/csv.ts';
 import { TIME_ZONE } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Messages } from '../../web/i18n/messages.ts';
 import { canSeeFeedbackFor, type Viewer } from '../auth/permissions.ts';
-import { BYTE_ORDER_MARK, csvRow } from './csv.ts';
 import type { FeedbackFilters } from './feedback-viewer.forms.ts';
 import {
   type ExportRow,

@@ -12,6 +12,7 @@ import { authText } from './sv-auth.ts';
 import { oidcText } from './sv-auth-oidc.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
 import { registerText, workspaceText } from './sv-register.ts';
+import { transferText } from './sv-transfer.ts';
 
 export const sv = {
   auth: authText,
@@ -21,6 +22,7 @@ export const sv = {
   feedbackViewer: feedbackViewerText,
   register: registerText,
   workspace: workspaceText,
+  transfer: transferText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',
