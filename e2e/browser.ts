@@ -50,10 +50,11 @@ export async function openTarget(
     // The next load event is the answer's document (the form page itself has loaded already; its URL may
     // even be the same as the action's, so waiting for the URL would not wait at all).
     page.waitForEvent('load'),
-    page.evaluate(({ action, fields }) => {
+    page.evaluate(({ action, fields, multipart }) => {
       const element = document.createElement('form');
       element.method = 'post';
       element.action = action;
+      if (multipart) element.enctype = 'multipart/form-data';
       for (const [name, value] of Object.entries(fields)) {
         const input = document.createElement('input');
         input.type = 'hidden';

@@ -1,6 +1,11 @@
 import type { TestDatabase } from '../tests/database.ts';
 import { createPerson, sessionCookieFor } from '../tests/people.ts';
+import { activityAndPageTargets } from './activity-and-page-targets.ts';
+import { agreementEditTargets } from './agreement-edit-targets.ts';
 import { E2E_NOW } from './app-server.ts';
+import { groupEditTargets } from './group-edit-targets.ts';
+import { proposalTargets } from './proposal-targets.ts';
+import { transferAndDocumentTargets } from './transfer-and-document-targets.ts';
 
 /**
  * One page state to check: a GET of `url`, or, with `form`, the page that posting `form.fields` to
@@ -10,7 +15,8 @@ export type CrawlTarget = {
   name: string;
   url: string;
   status: number;
-  form?: { action: string; fields: Record<string, string> };
+  /** `multipart`: sent as multipart/form-data, as a form with a file field is (no file chosen). */
+  form?: { action: string; fields: Record<string, string>; multipart?: boolean };
   /** Opened signed in as this person (the Cookie value); absent: signed out. */
   cookie?: string;
 };
@@ -55,6 +61,10 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
   'GET /mina-uppgifter/export': 'a JSON file to download, not a page; account.routes.test.ts checks it',
   'GET /aterkoppling/oversikt.csv': 'a CSV file to download, not a page; feedback-viewer tests check it',
   'GET /halsa': 'JSON for monitors, not a page; health.routes.test.ts checks it',
+  'GET /arbetsyta/export/:fil':
+    'CSV and XLSX files to download, not pages; transfer.routes.test.ts checks them',
+  'GET /dokument/:id/:fil{.+\\.pdf}':
+    'a PDF file to download, not a page; documents.routes.test.ts checks it',
   'POST /aterkoppling/oversikt/:id/behandlad': 'a 303 back to the viewer; the state it lands on is crawled',
   'POST /admin/personer/:id/medlemskap/:organisationId/ta-bort': 'a 303 back to the person page (crawled)',
   'POST /admin/personer/:id/grupper':
@@ -63,6 +73,14 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
   'POST /admin/personer/:id/stang-av': 'a 303 back to the person page; the disabled person’s page is crawled',
   'POST /admin/personer/:id/aktivera': 'a 303 back to the person page (crawled)',
   'POST /organisationer/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
+  'POST /aktiviteter/:slug/ta-bort': 'a 303 to the workspace (crawled); its confirmation page is crawled',
+  'POST /aktiviteter/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
+  'POST /sidor/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
+  'POST /grupper/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
+  'POST /avtal/:slug/historik/:version/aterstall':
+    'a 303 back to the history page (crawled); agreement-edits.routes.test.ts drives it',
+  'POST /fokusomraden/:slug/historik/:version/aterstall':
+    'a 303 back to the history page (crawled); focus-area-edits.routes.test.ts drives it',
 };
 
 /** A content page that ends with "Var informationen till din hjälp?", to show its feedback steps on. */
@@ -135,7 +153,9 @@ export async function buildCrawl(
     ['groups', '/grupper'],
     ['activities', '/aktiviteter'],
   ] as const) {
-    const rows = await pool.query<{ slug: string }>(`select slug from ${table} order by id`);
+    const rows = await pool.query<{ slug: string }>(
+      `select slug from ${table} where deleted_at is null and visibility = 'public' order by id`,
+    );
     for (const { slug } of rows.rows)
       targets.push({ name: `${table} ${slug}`, url: `${prefix}/${slug}`, status: 200 });
   }
@@ -196,8 +216,11 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
   await recordSomeHistory(database, admin.personId);
   const editor = await person('Erik Redaktör', { naringslivssektionen: 'editor' });
   const member = await person('Maja Medlem', { 'barn-och-utbildningsforvaltningen': 'member' });
+  const transferPages = await transferAndDocumentTargets(database, { admin, editor });
   const asAdmin = (target: Omit<CrawlTarget, 'cookie'>): CrawlTarget => ({ ...target, cookie: admin.cookie });
+  const groupPages = await groupEditTargets(database, { admin, editor, member });
   return [
+    ...groupPages,
     asAdmin({ name: 'my details', url: '/mina-uppgifter', status: 200 }),
     asAdmin({ name: 'my details, saved', url: '/mina-uppgifter?sparat=1', status: 200 }),
     asAdmin({
@@ -302,7 +325,23 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
       status: 403,
       cookie: member.cookie,
     },
+    ...transferPages,
     { name: 'administration refused to a member', url: '/admin', status: 403, cookie: member.cookie },
+    ...(await agreementEditTargets(database, { admin, editor, member })),
+    { name: 'workspace, an editor’s', url: '/arbetsyta', status: 200, cookie: editor.cookie },
+    ...(await activityAndPageTargets(database, {
+      admin: admin.cookie,
+      adminId: admin.personId,
+      editor: editor.cookie,
+      member: member.cookie,
+    })),
+    ...(await proposalTargets(database, {
+      admin: admin.cookie,
+      adminId: admin.personId,
+      member: member.cookie,
+      memberId: member.personId,
+      editor: editor.cookie,
+    })),
     { name: 'public page, signed in', url: '/avtal', status: 200, cookie: member.cookie },
   ];
 }
@@ -349,10 +388,15 @@ export async function answerNo(baseUrl: string, page: string): Promise<string> {
 export async function fetchTarget(baseUrl: string, target: CrawlTarget): Promise<Response> {
   const cookie: Record<string, string> = target.cookie ? { cookie: target.cookie } : {};
   if (!target.form) return fetch(new URL(target.url, baseUrl), { redirect: 'manual', headers: cookie });
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(target.form.fields)) multipart.append(name, value);
   return fetch(new URL(target.form.action, baseUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, ...cookie },
-    body: new URLSearchParams(target.form.fields),
+    // fetch sets multipart/form-data with its boundary itself.
+    headers: target.form.multipart
+      ? { origin: baseUrl, ...cookie }
+      : { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, ...cookie },
+    body: target.form.multipart ? multipart : new URLSearchParams(target.form.fields),
     redirect: 'manual',
   });
 }

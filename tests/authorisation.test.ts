@@ -1,13 +1,26 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people } from '../src/features/accounts/accounts.table.ts';
+import { activities, activityOrganisations } from '../src/features/activities/activities.table.ts';
+import { agreementParties, agreements, focusAreas } from '../src/features/agreements/agreements.table.ts';
+import {
+  canChooseParty,
+  canDeleteAgreement,
+  canEditAgreement,
+  type Viewer,
+} from '../src/features/auth/permissions.ts';
+import { documentContents, documents } from '../src/features/documents/documents.table.ts';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
-import { groups } from '../src/features/groups/groups.table.ts';
+import { groupMembers, groups } from '../src/features/groups/groups.table.ts';
 import { organisations } from '../src/features/organisations/organisations.table.ts';
+import { pages } from '../src/features/pages/pages.table.ts';
+import { proposals } from '../src/features/proposals/proposals.table.ts';
 import { recordHistory } from '../src/features/register/register.table.ts';
+import { registerImports } from '../src/features/transfer/transfer.table.ts';
 import { createPerson, sessionCookieFor } from './people.ts';
 import { PUBLIC_PAGES } from './public-pages.ts';
 import { isMiddlewareEntry, OPEN_ROUTES } from './route-catalogue.ts';
-import { createTestApp, formPost } from './test-app.ts';
+import { createTestApp, formPost, uploadPost } from './test-app.ts';
 
 /**
  * The authorisation table (QUALITY.md, issue 3): every protected route × every role × own/other
@@ -21,14 +34,20 @@ import { createTestApp, formPost } from './test-app.ts';
 const ROLES = ['member', 'editor', 'coordinator', 'administrator'] as const;
 type Role = (typeof ROLES)[number];
 type Who = Role | 'signed out';
-type Target = 'own' | 'other' | 'any';
+/** `seat`: a group of the other organisation in which the own organisation holds a seat. */
+type Target = 'own' | 'other' | 'any' | 'seat';
 
 const OWN_ORGANISATION = 'barn-och-utbildningsforvaltningen';
 const OTHER_ORGANISATION = 'gymnasie-och-arbetsmarknadsforvaltningen';
 const OWN_GROUP = 'arbetsgrupp-sodertorns-hogskola';
 const OTHER_GROUP = 'arbetsgrupp-karolinska-institutet';
 
-type Request = { path: string; form?: Record<string, string> };
+type Request = {
+  path: string;
+  form?: Record<string, string>;
+  /** A file sent as multipart/form-data (with `form` as its other fields). */
+  upload?: { field: string; name: string; bytes: string };
+};
 
 type Entry = {
   /** Which targets each role may reach; signed out may reach none. */
@@ -37,8 +56,8 @@ type Entry = {
   targets: Target[];
   /** The status when allowed. */
   ok: number;
-  /** The request for one target; may create what it needs (a fresh person to disable, …). */
-  request: (target: Target) => Promise<Request>;
+  /** The request for one target (as `who`); may create what it needs (a fresh person to disable, …). */
+  request: (target: Target, who: Who) => Promise<Request>;
 };
 
 const everyone: Record<Role, Target[]> = {
@@ -62,6 +81,7 @@ const feedbackViewers: Record<Role, Target[]> = {
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 const cookies = {} as Record<Role, string>;
+const personIds = {} as Record<Role, number>;
 const ids = { own: 0, other: 0 };
 
 const db = () => subject.deps.db;
@@ -96,6 +116,54 @@ async function feedbackOn(target: Target): Promise<string> {
 
 const ownOrOther: Target[] = ['own', 'other'];
 
+/** A proposal: its proposer ("own": the persona asking) and the coordinators; only they decide. */
+const proposalReaders: Record<Role, Target[]> = {
+  member: ['own'],
+  editor: ['own'],
+  coordinator: ['own', 'other'],
+  administrator: ['own', 'other'],
+};
+const proposalReviewers: Record<Role, Target[]> = {
+  member: [],
+  editor: [],
+  coordinator: ['any'],
+  administrator: ['any'],
+};
+let proposalCount = 0;
+/** A waiting proposal, made by the persona asking (`own`; signed out: the member's) or someone else. */
+async function proposalFor(target: Target, who: Who): Promise<number> {
+  proposalCount += 1;
+  const proposerPersonId =
+    target === 'own'
+      ? personIds[who === 'signed out' ? 'member' : who]
+      : await createPerson(db(), { name: 'Föreslår Någon' });
+  const [row] = await db()
+    .insert(proposals)
+    .values({
+      title: `Förslag ${proposalCount}`,
+      universityId: await organisationId('sodertorns-hogskola'),
+      organisationId: ids.own,
+      contactName: 'Kontakt Person',
+      contactEmail: 'kontakt@example.se',
+      proposerPersonId,
+    })
+    .returning({ id: proposals.id });
+  return row!.id;
+}
+/** A fresh activity to merge a proposal into. */
+async function activityToMergeInto(): Promise<number> {
+  proposalCount += 1;
+  const [row] = await db()
+    .insert(activities)
+    .values({
+      slug: `sammanslagning-${proposalCount}`,
+      title: `Sammanslagning ${proposalCount}`,
+      kind: 'event',
+    })
+    .returning({ id: activities.id });
+  return row!.id;
+}
+
 /** Editors: their own organisation and what is under it; coordinators and administrators everything. */
 const registerEditors: Record<Role, Target[]> = {
   member: [],
@@ -103,6 +171,42 @@ const registerEditors: Record<Role, Target[]> = {
   coordinator: ['own', 'other'],
   administrator: ['own', 'other'],
 };
+/** The whole register at once (export, import): coordinators and administrators. */
+const registerKeepers: Record<Role, Target[]> = {
+  member: [],
+  editor: [],
+  coordinator: ['any'],
+  administrator: ['any'],
+};
+/** An import of one new unit, checked and waiting (or, `applied`, applied with nothing left to undo). */
+async function pendingImport(applied = false): Promise<string> {
+  const [row] = await db()
+    .insert(registerImports)
+    .values({
+      kind: 'organisationer',
+      fileName: 'enheter.csv',
+      createdBy: (await db().select({ id: people.id }).from(people).limit(1))[0]!.id,
+      rows: [
+        {
+          line: 2,
+          outcome: 'created',
+          slug: null,
+          label: 'Importerad enhet',
+          values: {
+            name: `Importerad enhet ${Math.random()}`,
+            shortName: null,
+            kind: 'unit',
+            parentId: ids.own,
+            website: null,
+            description: '',
+          },
+        },
+      ],
+      ...(applied ? { appliedAt: new Date(), effects: [] } : {}),
+    })
+    .returning({ id: registerImports.id });
+  return row!.id;
+}
 const coordinatorsOnly: Record<Role, Target[]> = {
   member: [],
   editor: [],
@@ -143,6 +247,328 @@ const unitForm = (name: string, parentId: number) => ({
   website: '',
   description: '',
 });
+
+/** Groups: own, other, and one of the other organisation where the own organisation holds a seat. */
+const ownOtherSeat: Target[] = ['own', 'other', 'seat'];
+/** Changing a group: an editor the groups of their organisation and those it holds a seat in. */
+const groupEditors: Record<Role, Target[]> = {
+  member: [],
+  editor: ['own', 'seat'],
+  coordinator: ownOtherSeat,
+  administrator: ownOtherSeat,
+};
+/** Deleting a group: a seat is not enough, the group must be the editor's organisation's. */
+const groupOwners: Record<Role, Target[]> = {
+  member: [],
+  editor: ['own'],
+  coordinator: ownOtherSeat,
+  administrator: ownOtherSeat,
+};
+const groupRestorers: Record<Role, Target[]> = {
+  member: [],
+  editor: [],
+  coordinator: ownOtherSeat,
+  administrator: ownOtherSeat,
+};
+const groupAdders: Record<Role, Target[]> = {
+  member: [],
+  editor: ['any'],
+  coordinator: ['any'],
+  administrator: ['any'],
+};
+
+let freshGroups = 0;
+/**
+ * A fresh group for one request, with one seat and its first version in the history: `own` belongs to the
+ * own organisation, `other` and `seat` to the other one; the seat is the own organisation's in `seat`,
+ * else the other's.
+ */
+async function groupFor(target: Target): Promise<{ slug: string; seatId: number }> {
+  freshGroups += 1;
+  const values = {
+    kind: 'working_group' as const,
+    name: `Grupp ${freshGroups}`,
+    description: '',
+    agreementId: null,
+    organisationId: target === 'own' ? ids.own : ids.other,
+    visibility: 'public' as const,
+    internalReason: null,
+    siteRole: null,
+  };
+  const [row] = await db()
+    .insert(groups)
+    .values({ slug: `grupp-${freshGroups}`, ...values })
+    .returning({ id: groups.id, slug: groups.slug });
+  const seat = {
+    role: 'member' as const,
+    organisationId: target === 'seat' ? ids.own : ids.other,
+    seatDescription: null,
+    personName: 'Sittande Ledamot',
+    fromOn: null,
+    toOn: null,
+    position: 1,
+  };
+  const [seatRow] = await db()
+    .insert(groupMembers)
+    .values({ groupId: row!.id, ...seat })
+    .returning({ id: groupMembers.id });
+  await db()
+    .insert(recordHistory)
+    .values({
+      recordType: 'group',
+      recordId: row!.id,
+      version: 1,
+      action: 'created',
+      changes: {},
+      snapshot: { ...values, members: [{ id: seatRow!.id, ...seat }] },
+    });
+  return { slug: row!.slug, seatId: seatRow!.id };
+}
+/** A group's fields as an editor's form sends them (the coordinator's form adds the site role). */
+const groupForm = (name: string, organisationId: number) => ({
+  kind: 'working_group',
+  name,
+  description: '',
+  agreementId: '',
+  organisationId: String(organisationId),
+  visibility: 'public',
+  internalReason: '',
+});
+const seatForm = (personName: string) => ({
+  personName,
+  seatDescription: '',
+  role: 'member',
+  organisationId: '',
+  fromOn: '',
+  toOn: '',
+  position: '',
+  version: '1',
+});
+
+/** Adding an activity: the form opens for editors and coordinators; saving needs an own organisation. */
+const activityAdders: Record<Role, Target[]> = {
+  member: [],
+  editor: ['any'],
+  coordinator: ['any'],
+  administrator: ['any'],
+};
+/** The public text pages: the coordinator (and the administrator, who may do all a coordinator may). */
+const pageEditors: Record<Role, Target[]> = {
+  member: [],
+  editor: [],
+  coordinator: ['any'],
+  administrator: ['any'],
+};
+
+let freshActivities = 0;
+/**
+ * A fresh activity linked to the own or the other organisation, with its first version in the history, so
+ * each request edits, deletes or restores an activity of its own.
+ */
+async function activityFor(target: Target): Promise<{ slug: string; organisationId: number }> {
+  freshActivities += 1;
+  const organisationId = target === 'other' ? ids.other : ids.own;
+  const values = {
+    kind: 'event' as const,
+    title: `Aktivitet ${freshActivities}`,
+    startsOn: null,
+    endsOn: null,
+    agreementId: null,
+    description: '',
+    outcomes: '',
+    visibility: 'public' as const,
+    internalReason: null,
+  };
+  const [row] = await db()
+    .insert(activities)
+    .values({ slug: `aktivitet-${freshActivities}`, ...values })
+    .returning({ id: activities.id, slug: activities.slug });
+  await db().insert(activityOrganisations).values({ activityId: row!.id, organisationId });
+  await db()
+    .insert(recordHistory)
+    .values({
+      recordType: 'activity',
+      recordId: row!.id,
+      version: 1,
+      action: 'created',
+      changes: {},
+      snapshot: { ...values, organisationIds: [organisationId], focusAreaIds: [], goalIds: [] },
+    });
+  return { slug: row!.slug, organisationId };
+}
+const activityForm = (title: string, organisationId: number) => ({
+  kind: 'event',
+  title,
+  startsOn: '',
+  endsOn: '',
+  organisation1: String(organisationId),
+  agreementId: '',
+  description: '',
+  outcomes: '',
+  visibility: 'public',
+  internalReason: '',
+});
+
+/** The text page the table edits, as it is now (each allowed save moves its version on). */
+const TEXT_PAGE = 'personuppgifter';
+async function textPage() {
+  const [row] = await db().select().from(pages).where(eq(pages.slug, TEXT_PAGE));
+  if (!row) throw new Error(TEXT_PAGE);
+  return row;
+}
+/** A version of the text page with its history entry, for a restore to bring back. */
+async function textPageVersion(): Promise<number> {
+  const page = await textPage();
+  await db()
+    .insert(recordHistory)
+    .values({
+      recordType: 'page',
+      recordId: page.id,
+      version: page.version,
+      action: 'changed',
+      changes: {},
+      snapshot: { title: page.title, body: page.body },
+    });
+  return page.version;
+}
+
+/** A new agreement: coordinators, and editors (with a party of their own, checked per target below). */
+const agreementAdders: Record<Role, Target[]> = {
+  member: [],
+  editor: ['any'],
+  coordinator: ['any'],
+  administrator: ['any'],
+};
+/** The focus areas: the coordinator (and administrators) only. */
+const focusAreaKeepers: Record<Role, Target[]> = {
+  member: [],
+  editor: [],
+  coordinator: ['any'],
+  administrator: ['any'],
+};
+
+let freshAgreements = 0;
+/**
+ * A fresh agreement between the own or the other organisation and Södertörns högskola, with its first
+ * version in the history, so each request edits, deletes or restores an agreement of its own.
+ */
+async function agreementFor(target: Target): Promise<string> {
+  freshAgreements += 1;
+  const party = target === 'other' ? ids.other : ids.own;
+  const university = await organisationId('sodertorns-hogskola');
+  const values = {
+    kind: 'collaboration' as const,
+    title: `Avtal ${freshAgreements}`,
+    diarienummer: null,
+    signedOn: null,
+    validFrom: null,
+    validTo: null,
+    description: '',
+    visibility: 'public' as const,
+    internalReason: null,
+  };
+  const [row] = await db()
+    .insert(agreements)
+    .values({ slug: `avtal-${freshAgreements}`, ...values })
+    .returning({ id: agreements.id, slug: agreements.slug });
+  await db()
+    .insert(agreementParties)
+    .values([party, university].map((organisationId) => ({ agreementId: row!.id, organisationId })));
+  await db()
+    .insert(recordHistory)
+    .values({
+      recordType: 'agreement',
+      recordId: row!.id,
+      version: 1,
+      action: 'created',
+      changes: {},
+      snapshot: {
+        ...values,
+        parties: [party, university].sort((a, b) => a - b),
+        focusAreas: [],
+        contacts: [],
+      },
+    });
+  return row!.slug;
+}
+/** A small whole PDF, as text (the upload's bytes). */
+const TINY_PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+/** A document on a fresh agreement of the own or the other organisation, with its first history row. */
+async function documentFor(target: Target): Promise<number> {
+  const [agreement] = await db()
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(eq(agreements.slug, await agreementFor(target)));
+  const values = {
+    title: 'Avtalet',
+    kind: 'agreement' as const,
+    visibility: 'public' as const,
+    internalReason: null,
+  };
+  const [row] = await db()
+    .insert(documents)
+    .values({
+      ...values,
+      agreementId: agreement!.id,
+      fileName: 'avtalet.pdf',
+      byteSize: TINY_PDF.length,
+      sha256: 'x',
+    })
+    .returning({ id: documents.id });
+  await db()
+    .insert(documentContents)
+    .values({ documentId: row!.id, bytes: Buffer.from(TINY_PDF) });
+  await db()
+    .insert(recordHistory)
+    .values({
+      recordType: 'document',
+      recordId: row!.id,
+      version: 1,
+      action: 'created',
+      changes: {},
+      snapshot: { ...values, fileName: 'avtalet.pdf', byteSize: TINY_PDF.length },
+    });
+  return row!.id;
+}
+const documentForm = { title: 'Bilagan', kind: 'appendix', visibility: 'public', internalReason: '' };
+
+/** An agreement's form naming the own or the other organisation and Södertörns högskola as parties. */
+async function agreementForm(title: string, target: Target) {
+  return {
+    kind: 'collaboration',
+    title,
+    diarienummer: '',
+    signedOn: '',
+    validFrom: '',
+    validTo: '',
+    description: '',
+    visibility: 'public',
+    internalReason: '',
+    party1: String(target === 'other' ? ids.other : ids.own),
+    party2: String(await organisationId('sodertorns-hogskola')),
+  };
+}
+
+let freshAreas = 0;
+/** A fresh focus area with its first version in the history. */
+async function focusAreaFor(): Promise<string> {
+  freshAreas += 1;
+  const values = { name: `Område ${freshAreas}`, description: '' };
+  const [row] = await db()
+    .insert(focusAreas)
+    .values({ slug: `omrade-${freshAreas}`, ...values })
+    .returning({ id: focusAreas.id, slug: focusAreas.slug });
+  await db().insert(recordHistory).values({
+    recordType: 'focus_area',
+    recordId: row!.id,
+    version: 1,
+    action: 'created',
+    changes: {},
+    snapshot: values,
+  });
+  return row!.slug;
+}
 
 const PROTECTED_ROUTES: Record<string, Entry> = {
   'GET /mina-uppgifter': {
@@ -276,6 +702,123 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
     ok: 303,
     request: async (target) => ({ path: `/admin/personer/${await personIn(target)}/aktivera`, form: {} }),
   },
+  'GET /grupper/ny': {
+    allowed: groupAdders,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/grupper/ny' }),
+  },
+  'POST /grupper/ny': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: '/grupper/ny',
+      form: groupForm(`Ny grupp ${Math.random()}`, target === 'other' ? ids.other : ids.own),
+    }),
+  },
+  'GET /grupper/:slug/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/grupper/${(await groupFor(target)).slug}/andra` }),
+  },
+  'POST /grupper/:slug/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/grupper/${(await groupFor(target)).slug}/andra`,
+      form: {
+        ...groupForm('Omdöpt grupp', target === 'own' ? ids.own : ids.other),
+        version: '1',
+      },
+    }),
+  },
+  'GET /grupper/:slug/ta-bort': {
+    allowed: groupOwners,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/grupper/${(await groupFor(target)).slug}/ta-bort` }),
+  },
+  'POST /grupper/:slug/ta-bort': {
+    allowed: groupOwners,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/grupper/${(await groupFor(target)).slug}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /grupper/:slug/historik': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/grupper/${(await groupFor(target)).slug}/historik` }),
+  },
+  'POST /grupper/:slug/historik/:version/aterstall': {
+    allowed: groupRestorers,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/grupper/${(await groupFor(target)).slug}/historik/1/aterstall`,
+      form: {},
+    }),
+  },
+  'GET /grupper/:slug/ledamoter/ny': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/grupper/${(await groupFor(target)).slug}/ledamoter/ny` }),
+  },
+  'POST /grupper/:slug/ledamoter/ny': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/grupper/${(await groupFor(target)).slug}/ledamoter/ny`,
+      form: seatForm('Ny Ledamot'),
+    }),
+  },
+  'GET /grupper/:slug/ledamoter/:id/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => {
+      const group = await groupFor(target);
+      return { path: `/grupper/${group.slug}/ledamoter/${group.seatId}/andra` };
+    },
+  },
+  'POST /grupper/:slug/ledamoter/:id/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => {
+      const group = await groupFor(target);
+      return {
+        path: `/grupper/${group.slug}/ledamoter/${group.seatId}/andra`,
+        form: { ...seatForm('Omdöpt Ledamot'), organisationId: String(ids.own) },
+      };
+    },
+  },
+  'GET /grupper/:slug/ledamoter/:id/ta-bort': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => {
+      const group = await groupFor(target);
+      return { path: `/grupper/${group.slug}/ledamoter/${group.seatId}/ta-bort` };
+    },
+  },
+  'POST /grupper/:slug/ledamoter/:id/ta-bort': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => {
+      const group = await groupFor(target);
+      return { path: `/grupper/${group.slug}/ledamoter/${group.seatId}/ta-bort`, form: { version: '1' } };
+    },
+  },
   'GET /grupper/:slug/internt': {
     allowed: {
       member: ['own'],
@@ -358,6 +901,321 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
       form: {},
     }),
   },
+  'GET /avtal/:slug/dokument/ny': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/avtal/${await agreementFor(target)}/dokument/ny` }),
+  },
+  'POST /avtal/:slug/dokument/ny': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/avtal/${await agreementFor(target)}/dokument/ny`,
+      form: documentForm,
+      upload: { field: 'fil', name: 'bilaga.pdf', bytes: TINY_PDF },
+    }),
+  },
+  'GET /dokument/:id/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/dokument/${await documentFor(target)}/andra` }),
+  },
+  'POST /dokument/:id/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/dokument/${await documentFor(target)}/andra`,
+      form: { ...documentForm, version: '1' },
+    }),
+  },
+  'GET /dokument/:id/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/dokument/${await documentFor(target)}/ta-bort` }),
+  },
+  'POST /dokument/:id/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/dokument/${await documentFor(target)}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /dokument/:id/historik': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/dokument/${await documentFor(target)}/historik` }),
+  },
+  'POST /dokument/:id/historik/:version/aterstall': {
+    allowed: coordinatorsOnly,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/dokument/${await documentFor(target)}/historik/1/aterstall`,
+      form: {},
+    }),
+  },
+  'GET /arbetsyta/export': {
+    allowed: registerKeepers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/arbetsyta/export' }),
+  },
+  'GET /arbetsyta/export/:fil': {
+    allowed: registerKeepers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/arbetsyta/export/avtal.csv' }),
+  },
+  'POST /arbetsyta/import': {
+    allowed: registerKeepers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: '/arbetsyta/import',
+      form: { vad: 'organisationer' },
+      upload: { field: 'fil', name: 'enheter.csv', bytes: 'Namn;Typ;Ingår i (adress)\nEn enhet;Enhet;' },
+    }),
+  },
+  'GET /arbetsyta/import/:id': {
+    allowed: registerKeepers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/arbetsyta/import/${await pendingImport()}` }),
+  },
+  'POST /arbetsyta/import/:id/genomfor': {
+    allowed: registerKeepers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({ path: `/arbetsyta/import/${await pendingImport()}/genomfor`, form: {} }),
+  },
+  'POST /arbetsyta/import/:id/angra': {
+    allowed: registerKeepers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({ path: `/arbetsyta/import/${await pendingImport(true)}/angra`, form: {} }),
+  },
+  'GET /aktiviteter/ny': {
+    allowed: activityAdders,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/aktiviteter/ny' }),
+  },
+  'POST /aktiviteter/ny': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: '/aktiviteter/ny',
+      form: activityForm(`Ny aktivitet ${Math.random()}`, target === 'other' ? ids.other : ids.own),
+    }),
+  },
+  'GET /aktiviteter/:slug/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/aktiviteter/${(await activityFor(target)).slug}/andra` }),
+  },
+  'POST /aktiviteter/:slug/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => {
+      const activity = await activityFor(target);
+      return {
+        path: `/aktiviteter/${activity.slug}/andra`,
+        form: { ...activityForm('Omdöpt aktivitet', activity.organisationId), version: '1' },
+      };
+    },
+  },
+  'GET /aktiviteter/:slug/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/aktiviteter/${(await activityFor(target)).slug}/ta-bort` }),
+  },
+  'POST /aktiviteter/:slug/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/aktiviteter/${(await activityFor(target)).slug}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /aktiviteter/:slug/historik': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/aktiviteter/${(await activityFor(target)).slug}/historik` }),
+  },
+  'POST /aktiviteter/:slug/historik/:version/aterstall': {
+    allowed: coordinatorsOnly,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/aktiviteter/${(await activityFor(target)).slug}/historik/1/aterstall`,
+      form: {},
+    }),
+  },
+  'GET /sidor/:slug/andra': {
+    allowed: pageEditors,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/sidor/${TEXT_PAGE}/andra` }),
+  },
+  'POST /sidor/:slug/andra': {
+    allowed: pageEditors,
+    targets: ['any'],
+    ok: 303,
+    request: async () => {
+      const page = await textPage();
+      return {
+        path: `/sidor/${TEXT_PAGE}/andra`,
+        form: {
+          title: page.title,
+          body: `${page.body}\n\nTillägg ${Math.random()}`,
+          version: String(page.version),
+        },
+      };
+    },
+  },
+  'GET /sidor/:slug/historik': {
+    allowed: pageEditors,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/sidor/${TEXT_PAGE}/historik` }),
+  },
+  'POST /sidor/:slug/historik/:version/aterstall': {
+    allowed: pageEditors,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: `/sidor/${TEXT_PAGE}/historik/${await textPageVersion()}/aterstall`,
+      form: {},
+    }),
+  },
+  'GET /avtal/ny': {
+    allowed: agreementAdders,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/avtal/ny' }),
+  },
+  'POST /avtal/ny': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: '/avtal/ny',
+      form: await agreementForm(`Nytt avtal ${Math.random()}`, target),
+    }),
+  },
+  'GET /avtal/:slug/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/avtal/${await agreementFor(target)}/andra` }),
+  },
+  'POST /avtal/:slug/andra': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/avtal/${await agreementFor(target)}/andra`,
+      form: { ...(await agreementForm('Omdöpt avtal', target)), version: '1' },
+    }),
+  },
+  'GET /avtal/:slug/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/avtal/${await agreementFor(target)}/ta-bort` }),
+  },
+  'POST /avtal/:slug/ta-bort': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/avtal/${await agreementFor(target)}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /avtal/:slug/historik': {
+    allowed: registerEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/avtal/${await agreementFor(target)}/historik` }),
+  },
+  'POST /avtal/:slug/historik/:version/aterstall': {
+    allowed: coordinatorsOnly,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/avtal/${await agreementFor(target)}/historik/1/aterstall`,
+      form: {},
+    }),
+  },
+  'GET /fokusomraden/ny': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/fokusomraden/ny' }),
+  },
+  'POST /fokusomraden/ny': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: '/fokusomraden/ny',
+      form: { name: `Nytt område ${Math.random()}`, description: '' },
+    }),
+  },
+  'GET /fokusomraden/:slug/andra': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/fokusomraden/${await focusAreaFor()}/andra` }),
+  },
+  'POST /fokusomraden/:slug/andra': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: `/fokusomraden/${await focusAreaFor()}/andra`,
+      form: { name: 'Omdöpt område', description: '', version: '1' },
+    }),
+  },
+  'GET /fokusomraden/:slug/ta-bort': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/fokusomraden/${await focusAreaFor()}/ta-bort` }),
+  },
+  'POST /fokusomraden/:slug/ta-bort': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({ path: `/fokusomraden/${await focusAreaFor()}/ta-bort`, form: { version: '1' } }),
+  },
+  'GET /fokusomraden/:slug/historik': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/fokusomraden/${await focusAreaFor()}/historik` }),
+  },
+  'POST /fokusomraden/:slug/historik/:version/aterstall': {
+    allowed: focusAreaKeepers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({ path: `/fokusomraden/${await focusAreaFor()}/historik/1/aterstall`, form: {} }),
+  },
   'GET /aterkoppling/oversikt': {
     allowed: feedbackViewers,
     targets: ['any'],
@@ -379,6 +1237,67 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
       form: { handled: 'ja', tillbaka: '/aterkoppling/oversikt' },
     }),
   },
+  'GET /registrera': {
+    allowed: everyone,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/registrera' }),
+  },
+  'POST /registrera': {
+    allowed: everyone,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: '/registrera',
+      form: {
+        title: 'Ett samarbete',
+        description: '',
+        universityId: String(await organisationId('sodertorns-hogskola')),
+        otherUniversity: '',
+        organisationId: String(ids.own),
+        contactName: 'Kontakt Person',
+        contactEmail: 'kontakt@example.se',
+        startsOn: '',
+        endsOn: '',
+        goalId: '',
+        match: 'new',
+        checked: '',
+      },
+    }),
+  },
+  'GET /forslag/:id': {
+    allowed: proposalReaders,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target, who) => ({ path: `/forslag/${await proposalFor(target, who)}` }),
+  },
+  'POST /forslag/:id/anta': {
+    allowed: proposalReviewers,
+    targets: ['any'],
+    ok: 303,
+    request: async (target, who) => ({
+      path: `/forslag/${await proposalFor(target, who)}/anta`,
+      form: { kind: 'course', university: '' },
+    }),
+  },
+  'POST /forslag/:id/sla-ihop': {
+    allowed: proposalReviewers,
+    targets: ['any'],
+    ok: 303,
+    request: async (target, who) => ({
+      path: `/forslag/${await proposalFor(target, who)}/sla-ihop`,
+      form: { activityId: String(await activityToMergeInto()), university: '' },
+    }),
+  },
+  'POST /forslag/:id/avboj': {
+    allowed: proposalReviewers,
+    targets: ['any'],
+    ok: 303,
+    request: async (target, who) => ({
+      path: `/forslag/${await proposalFor(target, who)}/avboj`,
+      form: { reason: 'Finns redan i registret.' },
+    }),
+  },
 };
 
 beforeAll(async () => {
@@ -397,6 +1316,7 @@ beforeAll(async () => {
       groups: [OWN_GROUP],
     });
     cookies[role] = await sessionCookieFor(db(), personId, subject.deps.clock.now());
+    personIds[role] = personId;
   }
   ids.own = await organisationId(OWN_ORGANISATION);
   ids.other = await organisationId(OTHER_ORGANISATION);
@@ -428,6 +1348,7 @@ function unlistedRoutes(appRoutes: { method: string; path: string }[]) {
 async function send(route: string, who: Who, request: Request): Promise<Response> {
   const cookie = await cookieFor(who, route);
   const headers: Record<string, string> = cookie ? { cookie } : {};
+  if (request.upload) return subject.request(request.path, uploadPost(request.upload, request.form, headers));
   if (request.form) return subject.request(request.path, formPost(request.form, headers));
   return subject.request(request.path, { headers });
 }
@@ -455,7 +1376,7 @@ describe('the authorisation table', () => {
   });
 
   it.for(cases)('$route as $who, target $target → $expected', async ({ route, who, target, expected }) => {
-    const response = await send(route, who, await PROTECTED_ROUTES[route]!.request(target));
+    const response = await send(route, who, await PROTECTED_ROUTES[route]!.request(target, who));
     expect(response.status).toBe(expected);
     if (expected === 303 && who === 'signed out') {
       expect(response.headers.get('location')).toMatch(/^\/logga-in\?nasta=%2F/);
@@ -470,5 +1391,45 @@ describe('the authorisation table', () => {
         expect(response.status, `${who} ${path}`).toBe(200);
       }
     }
+  });
+});
+
+describe('the agreement rules, as pure functions (permissions.ts)', () => {
+  // A tree: 1 the municipality > 2 an administration > 3 a school; 4 another administration under 1;
+  // 5 a university (a tree of its own) > 6 its department.
+  const chain = { 1: [1], 2: [2, 1], 3: [3, 2, 1], 4: [4, 1], 5: [5], 6: [6, 5] } as const;
+  const viewer = (role: 'member' | 'editor' | 'coordinator', organisationId = 2): Viewer => ({
+    personId: 1,
+    name: 'Test',
+    email: null,
+    language: 'sv',
+    memberships: [{ organisationId, role }],
+    groupIds: [],
+  });
+  const homeTops = [1];
+
+  it('lets an editor edit the agreements their organisation or one under it is a party to', () => {
+    expect(canEditAgreement(viewer('editor'), [[...chain[3]], [...chain[5]]])).toBe(true);
+    expect(canEditAgreement(viewer('editor'), [[...chain[4]], [...chain[5]]])).toBe(false);
+    expect(canEditAgreement(viewer('member'), [[...chain[2]]])).toBe(false);
+    expect(canEditAgreement(viewer('coordinator', 1), [[...chain[6]]])).toBe(true);
+    expect(canEditAgreement(null, [[...chain[2]]])).toBe(false);
+  });
+
+  it('lets an editor name their own part and outside parties, not another administration', () => {
+    const editor = viewer('editor');
+    expect(canChooseParty(editor, [...chain[3]], homeTops)).toBe(true);
+    expect(canChooseParty(editor, [...chain[6]], homeTops)).toBe(true);
+    expect(canChooseParty(editor, [...chain[4]], homeTops)).toBe(false);
+    expect(canChooseParty(editor, [...chain[1]], homeTops)).toBe(false);
+    expect(canChooseParty(viewer('member'), [...chain[5]], homeTops)).toBe(false);
+    expect(canChooseParty(viewer('coordinator', 1), [...chain[4]], [])).toBe(true);
+  });
+
+  it('lets an editor delete only an agreement whose every party they may name', () => {
+    const editor = viewer('editor');
+    expect(canDeleteAgreement(editor, [[...chain[2]], [...chain[5]]], homeTops)).toBe(true);
+    expect(canDeleteAgreement(editor, [[...chain[2]], [...chain[4]], [...chain[5]]], homeTops)).toBe(false);
+    expect(canDeleteAgreement(viewer('coordinator', 1), [[...chain[4]]], [])).toBe(true);
   });
 });

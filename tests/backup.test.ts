@@ -1,11 +1,13 @@
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { seedDatabase } from '../seeds/apply-seed.ts';
 import { BackupError, backupDatabase, defaultBackupFile, restoreDatabase } from '../src/db/backup.ts';
+import { escapeIdentifier, readForeignKeys, readTables } from '../src/db/table-catalog.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { runScript } from './run-script.ts';
 import { readAllRows } from './table-contents.ts';
@@ -37,6 +39,81 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+/** A version 2 file taken apart: the header, each table's marker line and row lines, the end line. */
+type Unpacked = {
+  header: {
+    format: string;
+    version: number;
+    createdAt: string;
+    migrations: string[];
+    tables: { name: string; columns: string[] }[];
+  };
+  sections: { name: string; rows: string[] }[];
+  end: { end: boolean; tables: number; rows: number };
+};
+
+async function unpack(file: string): Promise<Unpacked> {
+  const text = (await gunzip(await fs.readFile(file))).toString('utf8');
+  expect(text.endsWith('\n')).toBe(true);
+  const lines = text.slice(0, -1).split('\n');
+  const header = JSON.parse(lines.shift()!);
+  const sections: Unpacked['sections'] = [];
+  for (const table of header.tables) {
+    const marker = JSON.parse(lines.shift()!);
+    expect(marker).toEqual({ table: table.name, rows: expect.any(Number) });
+    sections.push({ name: table.name, rows: lines.splice(0, marker.rows) });
+  }
+  const end = JSON.parse(lines.shift()!);
+  expect(lines).toEqual([]);
+  return { header, sections, end };
+}
+
+async function pack(file: string, { header, sections, end }: Unpacked): Promise<void> {
+  const lines = [JSON.stringify(header)];
+  for (const { name, rows } of sections)
+    lines.push(JSON.stringify({ table: name, rows: rows.length }), ...rows);
+  lines.push(JSON.stringify(end));
+  await fs.writeFile(file, await gzip(`${lines.join('\n')}\n`));
+}
+
+/** A backup in the version 1 shape (one JSON document, whole tables by json_agg), as older code wrote it. */
+async function writeVersion1Backup(file: string): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const { rows: migrations } = await client.query(
+      'select hash from drizzle.__drizzle_migrations order by created_at, id',
+    );
+    const parts: string[] = [];
+    for (const table of await readTables(client)) {
+      const order = table.primaryKey.map((column) => `t.${escapeIdentifier(column)}`).join(', ');
+      const { rows } = await client.query(
+        `select coalesce(json_agg(t${order ? ` order by ${order}` : ''}), '[]')::text as json
+         from (select ${table.columns.map(escapeIdentifier).join(', ')} from public.${escapeIdentifier(table.name)}) t`,
+      );
+      parts.push(
+        `${JSON.stringify(table.name)}:{"columns":${JSON.stringify(table.columns)},"rows":${rows[0].json}}`,
+      );
+    }
+    await client.query('commit');
+    const body = `{"format":"samverkan-backup","version":1,"createdAt":${JSON.stringify(new Date().toISOString())},"migrations":${JSON.stringify(migrations.map((row) => row.hash))},"tables":{${parts.join(',')}}}`;
+    await fs.writeFile(file, await gzip(body));
+  } finally {
+    client.release();
+  }
+}
+
+/** Changes that a restore must undo. */
+async function changeData(): Promise<void> {
+  await database.pool.query(
+    `update organisations set name = 'Ändrat namn' where slug = 'sodertorns-hogskola'`,
+  );
+  await database.pool.query('delete from group_members');
+  await database.pool.query('delete from page_feedback');
+  await database.pool.query(`insert into focus_areas (slug, name) values ('ny', 'Nytt område')`);
+  await database.pool.query('update indicator_values set value = 42');
+}
+
 describe('backup and restore', () => {
   it('gives back exactly the backed-up rows after the data has changed', async () => {
     const file = path.join(dir, 'round-trip.json.gz');
@@ -44,14 +121,7 @@ describe('backup and restore', () => {
     const summary = await backupDatabase(database.pool, file);
     expect(summary.rows).toBe(Object.values(before).reduce((sum, rows) => sum + rows.length, 0));
 
-    await database.pool.query(
-      `update organisations set name = 'Ändrat namn' where slug = 'sodertorns-hogskola'`,
-    );
-    await database.pool.query('delete from group_members');
-    await database.pool.query('delete from page_feedback');
-    await database.pool.query(`insert into focus_areas (slug, name) values ('ny', 'Nytt område')`);
-    await database.pool.query('update indicator_values set value = 42');
-
+    await changeData();
     await restoreDatabase(database.pool, file);
     expect(await readAllRows(database.pool)).toEqual(before);
   });
@@ -78,19 +148,40 @@ describe('backup and restore', () => {
     expect(rows.map((row) => row.slug)).toContain('sodertorns-hogskola');
   });
 
-  it('writes a gzip file with the format header, the migrations and no generated columns', async () => {
+  it('writes gzip’d JSON Lines: a header, each table’s rows one per line, parents first, and an end line', async () => {
     const file = path.join(dir, 'header.json.gz');
-    await backupDatabase(database.pool, file);
-    const backup = JSON.parse((await gunzip(await fs.readFile(file))).toString('utf8'));
-    expect(backup).toMatchObject({ format: 'samverkan-backup', version: 1 });
-    expect(new Date(backup.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const summary = await backupDatabase(database.pool, file);
+    const { header, sections, end } = await unpack(file);
+    expect(header).toMatchObject({ format: 'samverkan-backup', version: 2 });
+    expect(new Date(header.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const { rows } = await database.pool.query(
       'select hash from drizzle.__drizzle_migrations order by created_at',
     );
-    expect(backup.migrations).toEqual(rows.map((row) => row.hash));
-    expect(backup.tables.organisations.columns).toContain('name');
-    expect(backup.tables.organisations.columns).not.toContain('search_vector');
-    expect(backup.tables.organisations.rows[0]).not.toHaveProperty('search_vector');
+    expect(header.migrations).toEqual(rows.map((row) => row.hash));
+    const organisations = header.tables.find((table) => table.name === 'organisations')!;
+    expect(organisations.columns).toContain('name');
+    expect(organisations.columns).not.toContain('search_vector');
+    const organisationRows = sections.find((section) => section.name === 'organisations')!.rows;
+    expect(organisationRows.length).toBeGreaterThan(1);
+    expect(JSON.parse(organisationRows[0]!)).not.toHaveProperty('search_vector');
+    expect(end).toEqual({ end: true, tables: header.tables.length, rows: summary.rows });
+    expect(sections.reduce((sum, section) => sum + section.rows.length, 0)).toBe(summary.rows);
+
+    const position = new Map(header.tables.map((table, index) => [table.name, index]));
+    const client = await database.pool.connect();
+    try {
+      const tables = await readTables(client);
+      expect([...position.keys()].sort()).toEqual(tables.map((table) => table.name).sort());
+      for (const { child, parent } of await readForeignKeys(client))
+        expect({ child, parent, before: position.get(parent)! < position.get(child)! }).toMatchObject({
+          before: true,
+        });
+    } finally {
+      client.release();
+    }
+    // The numeric beyond double precision is PostgreSQL's text, not a JavaScript number's.
+    const values = sections.find((section) => section.name === 'indicator_values')!.rows;
+    expect(values.some((row) => row.includes('12345678901234567890.123456789'))).toBe(true);
   });
 
   it('names backups by Stockholm date and time under DATA_DIR/backups', () => {
@@ -119,21 +210,158 @@ describe('backup and restore', () => {
   it('refuses a backup whose migrations are not those of this code', async () => {
     const file = path.join(dir, 'other-version.json.gz');
     await backupDatabase(database.pool, file);
-    const backup = JSON.parse((await gunzip(await fs.readFile(file))).toString('utf8'));
-    backup.migrations.push('a-migration-this-code-does-not-have');
-    await fs.writeFile(file, await gzip(JSON.stringify(backup)));
+    const backup = await unpack(file);
+    backup.header.migrations.push('a-migration-this-code-does-not-have');
+    await pack(file, backup);
     await expect(restoreDatabase(database.pool, file)).rejects.toThrow(/annan version av Samverkan/);
   });
 
   it('restores nothing and says why when a row does not fit', async () => {
     const file = path.join(dir, 'broken-row.json.gz');
     await backupDatabase(database.pool, file);
-    const backup = JSON.parse((await gunzip(await fs.readFile(file))).toString('utf8'));
-    backup.tables.organisations.rows[0].kind = 'ingen-sådan-sort';
-    await fs.writeFile(file, await gzip(JSON.stringify(backup)));
+    const backup = await unpack(file);
+    const rows = backup.sections.find((section) => section.name === 'organisations')!.rows;
+    rows[0] = JSON.stringify({ ...JSON.parse(rows[0]!), kind: 'ingen-sådan-sort' });
+    await pack(file, backup);
     const before = await readAllRows(database.pool);
     await expect(restoreDatabase(database.pool, file)).rejects.toThrow(/databasen är oförändrad/);
     expect(await readAllRows(database.pool)).toEqual(before);
+  });
+
+  it.each([
+    [
+      'cut off in the middle',
+      async (file: string) => {
+        const bytes = await fs.readFile(file);
+        await fs.writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      },
+    ],
+    [
+      'without its last lines',
+      async (file: string) => {
+        const text = (await gunzip(await fs.readFile(file))).toString('utf8');
+        const lines = text.split('\n');
+        await fs.writeFile(file, await gzip(lines.slice(0, -3).join('\n')));
+      },
+    ],
+    [
+      'with a table’s rows missing',
+      async (file: string) => {
+        const text = (await gunzip(await fs.readFile(file))).toString('utf8');
+        const lines = text.split('\n');
+        // The marker still promises the old count: the lines no longer line up with the tables.
+        const marker = lines.findIndex((line) => line.startsWith('{"table":"organisations"'));
+        lines.splice(marker + 1, 1);
+        await fs.writeFile(file, await gzip(lines.join('\n')));
+      },
+    ],
+  ])('refuses a backup %s, says so in Swedish and changes nothing', async (_kind, damage) => {
+    const file = path.join(dir, 'damaged.json.gz');
+    const good = path.join(dir, 'undamaged.json.gz');
+    await backupDatabase(database.pool, good);
+    await fs.copyFile(good, file);
+    await damage(file);
+    const before = await readAllRows(database.pool);
+    await changeData();
+    const changed = await readAllRows(database.pool);
+    expect(changed).not.toEqual(before);
+    onTestFinished(() => restoreDatabase(database.pool, good).then(() => undefined));
+    await expect(restoreDatabase(database.pool, file)).rejects.toThrow(
+      new RegExp(
+        `^Säkerhetskopian ${file} är skadad eller ofullständig \\(.+\\)\\. Återställningen avbröts och databasen är oförändrad\\.$`,
+      ),
+    );
+    expect(await readAllRows(database.pool)).toEqual(changed);
+  });
+
+  it('still restores a version 1 backup (one JSON document)', async () => {
+    const file = path.join(dir, 'version-1.json.gz');
+    const before = await readAllRows(database.pool);
+    await writeVersion1Backup(file);
+    await changeData();
+    const summary = await restoreDatabase(database.pool, file);
+    expect(summary.rows).toBe(Object.values(before).reduce((sum, rows) => sum + rows.length, 0));
+    expect(await readAllRows(database.pool)).toEqual(before);
+  });
+
+  it('restores a self-referencing table whose children come before their parents, batch after batch', async () => {
+    // Ids chosen so that key order puts every child before its parent, and two rows that refer to each other.
+    await database.pool.query(`
+      insert into organisations (id, slug, name, kind, parent_id) overriding system value values
+        (900003, 'forälder', 'Förälder', 'unit', null),
+        (900002, 'barn', 'Barn', 'unit', 900003),
+        (900001, 'barnbarn', 'Barnbarn', 'unit', 900002),
+        (900010, 'den-ena', 'Den ena', 'unit', null),
+        (900011, 'den-andra', 'Den andra', 'unit', 900010)`);
+    await database.pool.query('update organisations set parent_id = 900011 where id = 900010');
+    try {
+      const file = path.join(dir, 'self-reference.json.gz');
+      const before = await readAllRows(database.pool);
+      const oneRowAtATime = { rows: 1, bytes: 1 };
+      await backupDatabase(database.pool, file, oneRowAtATime);
+      const ids = (await unpack(file)).sections
+        .find((section) => section.name === 'organisations')!
+        .rows.map((row) => JSON.parse(row).id);
+      expect(ids.indexOf(900001)).toBeLessThan(ids.indexOf(900003));
+
+      await database.pool.query('delete from organisations where id in (900001, 900002, 900003)');
+      await restoreDatabase(database.pool, file, oneRowAtATime);
+      expect(await readAllRows(database.pool)).toEqual(before);
+    } finally {
+      await database.pool.query('update organisations set parent_id = null where id >= 900000');
+      await database.pool.query('delete from organisations where id >= 900000');
+    }
+  });
+
+  it('restores a file whose tables are not in parents-first order', async () => {
+    const file = path.join(dir, 'children-first.json.gz');
+    const before = await readAllRows(database.pool);
+    await backupDatabase(database.pool, file);
+    const backup = await unpack(file);
+    backup.header.tables.reverse();
+    backup.sections.reverse();
+    await pack(file, backup);
+    await changeData();
+    await restoreDatabase(database.pool, file, { rows: 2, bytes: 8 * 1024 * 1024 });
+    expect(await readAllRows(database.pool)).toEqual(before);
+  });
+
+  it('carries bytea values byte for byte, several MB each', async () => {
+    await database.pool.query(
+      'create table backup_blob_probe (id int primary key generated always as identity, bytes bytea not null)',
+    );
+    try {
+      const values = [
+        ...Array.from({ length: 5 }, () => randomBytes(3 * 1024 * 1024)),
+        Buffer.alloc(0),
+        Buffer.from([0, 92, 120, 34, 10, 255]),
+      ];
+      for (const value of values)
+        await database.pool.query('insert into backup_blob_probe (bytes) values ($1)', [value]);
+      const expected = values.map((value, index) => ({
+        id: index + 1,
+        sha256: createHash('sha256').update(value).digest('hex'),
+        length: value.length,
+      }));
+      const file = path.join(dir, 'blobs.json.gz');
+      await backupDatabase(database.pool, file);
+      const probe = (await unpack(file)).sections.find((section) => section.name === 'backup_blob_probe')!;
+      expect(probe.rows).toHaveLength(values.length);
+
+      await database.pool.query('delete from backup_blob_probe');
+      await restoreDatabase(database.pool, file);
+      const { rows } = await database.pool.query(
+        `select id, encode(sha256(bytes), 'hex') as sha256, octet_length(bytes) as length
+         from backup_blob_probe order by id`,
+      );
+      expect(rows).toEqual(expected);
+      const next = await database.pool.query(
+        `insert into backup_blob_probe (bytes) values ('\\x00') returning id`,
+      );
+      expect(next.rows[0].id).toBe(values.length + 1);
+    } finally {
+      await database.pool.query('drop table if exists backup_blob_probe');
+    }
   });
 });
 
@@ -174,6 +402,21 @@ describe('npm run db:backup and db:restore', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(`${file} är ingen säkerhetskopia från Samverkan.`);
+  });
+
+  it('refuses a cut-off backup with a Swedish message, exit code 1 and no stack trace', async () => {
+    const file = path.join(dir, 'cut-off.json.gz');
+    await backupDatabase(database.pool, file);
+    const bytes = await fs.readFile(file);
+    await fs.writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const result = await runScript('scripts/db-restore.ts', [file], {
+      DATABASE_URL: database.url,
+      DATA_DIR: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^Säkerhetskopian \S+ är skadad eller ofullständig \(.+\)\. Återställningen avbröts och databasen är oförändrad\.$/,
+    );
   });
 
   it('asks for a file when none is given', async () => {

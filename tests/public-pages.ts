@@ -45,6 +45,7 @@ export const SIGN_IN_PAGES: Record<string, string> = {
 /** Open addresses that are not pages: JSON for machines. */
 export const OTHER_OPEN_ADDRESSES: Record<string, string> = {
   '/halsa': '/halsa',
+  '/dokument/:id/:fil{.+\\.pdf}': '/dokument/1/avtal.pdf',
 };
 
 /** One address for every page behind sign-in, opened as an administrator (who may open them all). */
@@ -60,8 +61,40 @@ export const SIGNED_IN_PAGES: Record<string, string> = {
   '/aterkoppling/oversikt': '/aterkoppling/oversikt',
   '/aterkoppling/oversikt.csv': '/aterkoppling/oversikt.csv',
   '/arbetsyta': '/arbetsyta',
+  '/arbetsyta/export': '/arbetsyta/export',
+  '/arbetsyta/export/:fil': '/arbetsyta/export/organisationer.csv',
+  '/arbetsyta/import/:id': '/arbetsyta/import/00000000-0000-4000-8000-000000000000',
+  '/avtal/:slug/dokument/ny': '/avtal/ulf-avtal-sodertorns-hogskola/dokument/ny',
+  '/dokument/:id/andra': '/dokument/1/andra',
+  '/dokument/:id/ta-bort': '/dokument/1/ta-bort',
+  '/dokument/:id/historik': '/dokument/1/historik',
   '/organisationer/ny': '/organisationer/ny',
   '/organisationer/:slug/andra': '/organisationer/ekdalsskolan/andra',
   '/organisationer/:slug/ta-bort': '/organisationer/ekdalsskolan/ta-bort',
   '/organisationer/:slug/historik': '/organisationer/ekdalsskolan/historik',
+  '/avtal/ny': '/avtal/ny',
+  '/avtal/:slug/andra': '/avtal/ulf-avtal-sodertorns-hogskola/andra',
+  '/avtal/:slug/ta-bort': '/avtal/ulf-avtal-sodertorns-hogskola/ta-bort',
+  '/avtal/:slug/historik': '/avtal/ulf-avtal-sodertorns-hogskola/historik',
+  '/fokusomraden/ny': '/fokusomraden/ny',
+  '/fokusomraden/:slug/andra': '/fokusomraden/samhallsbyggnad/andra',
+  '/fokusomraden/:slug/ta-bort': '/fokusomraden/samhallsbyggnad/ta-bort',
+  '/fokusomraden/:slug/historik': '/fokusomraden/samhallsbyggnad/historik',
+  '/aktiviteter/ny': '/aktiviteter/ny',
+  '/aktiviteter/:slug/andra': '/aktiviteter/ulf-bedomning-i-gymnasieskolan/andra',
+  '/aktiviteter/:slug/ta-bort': '/aktiviteter/ulf-bedomning-i-gymnasieskolan/ta-bort',
+  '/aktiviteter/:slug/historik': '/aktiviteter/ulf-bedomning-i-gymnasieskolan/historik',
+  '/sidor/:slug/andra': '/sidor/tillganglighet/andra',
+  '/sidor/:slug/historik': '/sidor/tillganglighet/historik',
+  '/grupper/ny': '/grupper/ny',
+  '/grupper/:slug/andra': '/grupper/arbetsgrupp-sodertorns-hogskola/andra',
+  '/grupper/:slug/ta-bort': '/grupper/arbetsgrupp-sodertorns-hogskola/ta-bort',
+  '/grupper/:slug/historik': '/grupper/arbetsgrupp-sodertorns-hogskola/historik',
+  '/grupper/:slug/ledamoter/ny': '/grupper/arbetsgrupp-sodertorns-hogskola/ledamoter/ny',
+  // A seat of the council, as seeded (the first seat the seed adds); another id is a 404 with the same headers.
+  '/grupper/:slug/ledamoter/:id/andra': '/grupper/hogskoleradet/ledamoter/1/andra',
+  '/grupper/:slug/ledamoter/:id/ta-bort': '/grupper/hogskoleradet/ledamoter/1/ta-bort',
+  '/registrera': '/registrera',
+  // No proposal is seeded: a 404 with the same headers (proposals.routes.test.ts opens real ones).
+  '/forslag/:id': '/forslag/1',
 };

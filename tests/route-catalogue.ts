@@ -21,6 +21,8 @@ export const OPEN_ROUTES: Record<string, string> = {
   'GET /utveckling/mejl/:key':
     'a laptop in development only (loopback, no SMTP): 404 everywhere else (tests/deployment-safety.test.ts)',
   'GET /halsa': 'health for monitors: "ok" or "unavailable", nothing about anyone',
+  'GET /dokument/:id/:fil{.+\\.pdf}':
+    'a document’s file: a public one for anyone; an internal one only for those who may edit its agreement, 404 for everyone else (documents.routes.test.ts)',
 };
 
 /** Middleware entries in `app.routes`, which are not routes anyone requests. */

@@ -84,6 +84,25 @@ export function formPost(
   };
 }
 
+/** A multipart form with one file, as a browser sends an upload (the boundary set by fetch). */
+export function uploadPost(
+  file: { field: string; name: string; bytes: Uint8Array<ArrayBuffer> | string; type?: string },
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): RequestInit {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  body.append(
+    file.field,
+    new File([file.bytes], file.name, { type: file.type ?? 'application/octet-stream' }),
+  );
+  return {
+    method: 'POST',
+    headers: { origin: OWN_ORIGIN, 'sec-fetch-site': 'same-origin', ...headers },
+    body,
+  };
+}
+
 /** The visible text of an HTML page, tags removed, entities decoded and whitespace collapsed. */
 export function textOf(html: string): string {
   return html

@@ -24,3 +24,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** PostgreSQL's "try again": a deadlock it broke, or a serialization failure. */
+const RETRY_CODES = new Set(['40P01', '40001']);
+
+/**
+ * Whether a transaction failed only because another one got in its way (PostgreSQL chose it as the
+ * deadlock's victim, or it could not be serialized): running it again is the documented answer.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string' && RETRY_CODES.has(candidate.code)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}

@@ -53,6 +53,22 @@ export async function readForeignKeys(client: Queryable): Promise<{ child: strin
 }
 
 /**
+ * Tables in `public` with a foreign key to themselves (organisations.parent_id). Their rows cannot go in
+ * batch by batch in a fixed order: a child may come before its parent, and rows may even refer to each
+ * other in a circle. None of the keys is DEFERRABLE, so restore inserts such a table in one statement.
+ */
+export async function readSelfReferencingTables(client: Queryable): Promise<string[]> {
+  const result = await client.query<{ name: string }>(`
+    select distinct c.relname as name
+    from pg_constraint k
+    join pg_class c on c.oid = k.conrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where k.contype = 'f' and n.nspname = 'public' and k.conrelid = k.confrelid
+    order by c.relname`);
+  return result.rows.map((row) => row.name);
+}
+
+/**
  * Orders tables so that every table comes after the tables it refers to (parents first), ties by name.
  * Returns undefined when the foreign keys form a cycle.
  */

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../web/i18n/message-key.ts';
 
 /** How a refusal is answered: 403 not allowed, 409 in conflict with the record as it is now, 422 not valid. */
-export type RefusalStatus = 400 | 403 | 409 | 422;
+export type RefusalStatus = 400 | 403 | 409 | 413 | 422;
 
 /**
  * The rules say no. The one way a service refuses: thrown (inside its transaction, so nothing of the
@@ -37,4 +37,9 @@ export class Refusal extends Error {
     this.title = options.title;
     this.link = options.link;
   }
+}
+
+/** "You may not do this" (403), the same page for every rule in permissions.ts that says no. */
+export function forbidden(): Refusal {
+  return new Refusal('auth.notAllowedBody', { status: 403 });
 }

@@ -22,3 +22,21 @@ export function freeSlug(slug: string, taken: ReadonlySet<string>): string {
   if (!taken.has(slug)) return slug;
   for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
 }
+
+/**
+ * Inserts under the first free address from `base`. `insert` must do nothing on a taken address (ON
+ * CONFLICT DO NOTHING) and return undefined: another save that took the address between the look and the
+ * insert then moves this one to the next address, never a 500.
+ */
+export async function insertAtFreeSlug<Row>(
+  base: string,
+  taken: Set<string>,
+  insert: (slug: string) => Promise<Row | undefined>,
+): Promise<{ slug: string; row: Row }> {
+  for (;;) {
+    const slug = freeSlug(base, taken);
+    const row = await insert(slug);
+    if (row !== undefined) return { slug, row };
+    taken.add(slug);
+  }
+}

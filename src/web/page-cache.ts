@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/client.ts';
+import { isRetryableConflict } from '../db/errors.ts';
 import { CHANNELS, notify } from '../db/notifications.ts';
 
 /**
@@ -82,20 +83,31 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
   };
 }
 
+/** How often a write that PostgreSQL chose as a deadlock's victim is run again before it is an error. */
+const CONFLICT_ATTEMPTS = 3;
+
 /**
  * Runs a write that changes what public pages show, in one transaction that also tells every process
  * (NOTIFY, delivered at commit) to empty its page cache; this process's is emptied right after the commit
- * too, so the writer's own next page view never races the notification.
+ * too, so the writer's own next page view never races the notification. Two writes that lock the same
+ * rows in opposite order (moving a site role between two groups, say) can deadlock; PostgreSQL rolls one
+ * back, and that one runs again from the start rather than answering 500.
  */
 export async function withPublicChange<T>(
   deps: { db: Db; pageCache?: PageCache | undefined },
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const result = await deps.db.transaction(async (tx) => {
-    const value = await work(tx);
-    await notify(tx, CHANNELS.publicPagesChanged);
-    return value;
-  });
-  deps.pageCache?.clear();
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await deps.db.transaction(async (tx) => {
+        const value = await work(tx);
+        await notify(tx, CHANNELS.publicPagesChanged);
+        return value;
+      });
+      deps.pageCache?.clear();
+      return result;
+    } catch (error) {
+      if (attempt >= CONFLICT_ATTEMPTS || !isRetryableConflict(error)) throw error;
+    }
+  }
 }

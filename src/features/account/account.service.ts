@@ -16,6 +16,7 @@ import { recordAudit } from '../auth/audit.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { identityMethod } from '../auth/identity-method.ts';
 import { endAllSessions, isAlive } from '../auth/sessions.ts';
+import { findProposalsForExport } from '../proposals/proposals.queries.ts';
 import type { DetailsField, DetailsInput } from './account.forms.ts';
 import {
   addressesOf,
@@ -155,6 +156,7 @@ export async function exportAccount(deps: Deps, personId: number) {
         body: withoutTokens(deps.t, mail.body),
       })),
       handledPageFeedback: await findHandledFeedback(tx, personId),
+      proposals: await findProposalsForExport(tx, personId),
     };
   });
 }

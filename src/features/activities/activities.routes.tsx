@@ -9,11 +9,14 @@ import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { listAgreements } from '../agreements/agreements.service.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
+import { textPageQuery, textPageTools } from '../pages/views/page-tools.tsx';
+import { savedNotice, savedQuery } from '../register/saved-notice.ts';
 import { findActivitiesOfKind, getActivity } from './activities.queries.ts';
+import { mayEditActivity } from './activity-edits.service.ts';
 
 export const activityRoutes = new Hono<AppEnv>();
 
-activityRoutes.get('/ulf', publicPage({ feedback: true }), async (c) => {
+activityRoutes.get('/ulf', publicPage({ feedback: true, query: textPageQuery }), async (c) => {
   const t = c.var.t;
   const deps = c.get('deps');
   const [page, ulfAgreements, projects] = await Promise.all([
@@ -27,6 +30,7 @@ activityRoutes.get('/ulf', publicPage({ feedback: true }), async (c) => {
     children: (
       <>
         <h1>{page.title}</h1>
+        {textPageTools(c, 'ulf')}
         <PageBody body={page.body} />
         {ulfAgreements.map((agreement) => (
           <section aria-labelledby={`avtal-${agreement.slug}`}>
@@ -59,17 +63,40 @@ activityRoutes.get('/ulf', publicPage({ feedback: true }), async (c) => {
   });
 });
 
-activityRoutes.get('/aktiviteter/:slug', publicPage({ feedback: true }), async (c) => {
+/** An activity's page; `sparat` is the note after an edit (shown to the signed-in editor only). */
+const activityPage = publicPage({ feedback: true, query: { sparat: savedQuery } });
+
+activityRoutes.get('/aktiviteter/:slug', activityPage, async (c) => {
   const t = c.var.t;
-  const activity = await getActivity(c.get('deps').db, c.req.param('slug'));
+  const deps = c.get('deps');
+  const viewer = c.get('viewer');
+  const activity = await getActivity(deps.db, c.req.param('slug'));
+  // Only a signed-in request asks (and pays for) whether the viewer may edit.
+  const mayEdit = viewer !== null && (await mayEditActivity(deps, viewer, activity.id));
+  const notice = savedNotice(c, activityPage.query(c).sparat);
   return renderPage(c, {
     title: activity.title,
     feedback: true,
     children: (
       <>
+        {notice ? (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
         <h1>
           {activity.title} <DemoLabel show={activity.isDemo} />
         </h1>
+        {mayEdit ? (
+          <ul class="plain edit-links">
+            <li>
+              <a href={`/aktiviteter/${activity.slug}/andra`}>{t.register.edit}</a>
+            </li>
+            <li>
+              <a href={`/aktiviteter/${activity.slug}/historik`}>{t.register.history}</a>
+            </li>
+          </ul>
+        ) : null}
         {activity.description ? <PageBody body={activity.description} /> : null}
         <dl class="facts">
           <dt>{t.activity.kind}</dt>
@@ -111,6 +138,12 @@ activityRoutes.get('/aktiviteter/:slug', publicPage({ feedback: true }), async (
             )}
           </dd>
         </dl>
+        {activity.outcomes ? (
+          <>
+            <h2>{t.activityEdits.fields.outcomes}</h2>
+            <PageBody body={activity.outcomes} />
+          </>
+        ) : null}
       </>
     ),
   });

@@ -5,6 +5,8 @@ import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { findWorkingGroups } from '../groups/groups.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
+import { textPageQuery, textPageTools } from '../pages/views/page-tools.tsx';
+import { savedNotice, savedQuery } from '../register/saved-notice.ts';
 import { findPrioritisedFocusAreas } from './agreements.queries.ts';
 import { getAgreement, listAgreementPage } from './agreements.service.ts';
 import { AgreementDetailView } from './views/agreement-detail.tsx';
@@ -14,7 +16,7 @@ export const agreementRoutes = new Hono<AppEnv>();
 
 const pageNumber = z.coerce.number().int().min(1).max(10_000).default(1);
 
-const agreementListPage = publicPage({ feedback: true, query: { sida: pageNumber } });
+const agreementListPage = publicPage({ feedback: true, query: { sida: pageNumber, ...textPageQuery } });
 
 agreementRoutes.get('/avtal', agreementListPage, async (c) => {
   const deps = c.get('deps');
@@ -28,21 +30,29 @@ agreementRoutes.get('/avtal', agreementListPage, async (c) => {
     title: page.title,
     feedback: true,
     children: (
-      <AgreementListView
-        page={page}
-        agreements={agreements}
-        focusAreas={focusAreas}
-        workingGroups={workingGroups}
-      />
+      <>
+        {textPageTools(c, 'samarbetsformer')}
+        <AgreementListView
+          page={page}
+          agreements={agreements}
+          focusAreas={focusAreas}
+          workingGroups={workingGroups}
+        />
+      </>
     ),
   });
 });
 
-agreementRoutes.get('/avtal/:slug', publicPage({ feedback: true }), async (c) => {
-  const agreement = await getAgreement(c.get('deps'), c.req.param('slug'));
+/** An agreement's page; `sparat` is the note after an edit (shown to the signed-in editor only). */
+const agreementPage = publicPage({ feedback: true, query: { sparat: savedQuery } });
+
+agreementRoutes.get('/avtal/:slug', agreementPage, async (c) => {
+  const agreement = await getAgreement(c.get('deps'), c.req.param('slug'), c.get('viewer'));
   return renderPage(c, {
     title: agreement.title,
     feedback: true,
-    children: <AgreementDetailView agreement={agreement} />,
+    children: (
+      <AgreementDetailView agreement={agreement} notice={savedNotice(c, agreementPage.query(c).sparat)} />
+    ),
   });
 });

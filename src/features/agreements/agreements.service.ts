@@ -1,6 +1,9 @@
 import type { AppDeps } from '../../app-deps.ts';
 import { stockholmDate } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
+import { canEditAgreement, isCoordinator, type Viewer } from '../auth/permissions.ts';
+import { listPublicDocuments } from '../documents/documents.service.ts';
+import { findPartyChains } from './agreement-edits.queries.ts';
 import { agreementStatus } from './agreement-status.ts';
 import {
   type AgreementFilter,
@@ -46,15 +49,23 @@ export async function listAgreementPage(deps: Deps, page: number) {
   return { agreements, page, pages };
 }
 
-export async function getAgreement(deps: Deps, slug: string) {
+/**
+ * An agreement anyone may read (internal and deleted ones are 404 here, for everyone), with whether the
+ * signed-in viewer may edit it; only a signed-in request asks (and pays for) that.
+ */
+export async function getAgreement(deps: Deps, slug: string, viewer: Viewer | null = null) {
   const agreement = await findAgreementBySlug(deps.db, slug);
   if (!agreement) throw new AppError('NOT_FOUND', `agreement ${slug}`);
-  const [parties, areas, groups, activities, contacts] = await Promise.all([
+  const mayEdit =
+    viewer !== null &&
+    (isCoordinator(viewer) || canEditAgreement(viewer, await findPartyChains(deps.db, agreement.id)));
+  const [parties, areas, groups, activities, contacts, documents] = await Promise.all([
     findPartiesOf(deps.db, [agreement.id]),
     findFocusAreasOf(deps.db, [agreement.id]),
     findGroupsOfAgreement(deps.db, agreement.id),
     findActivitiesOfAgreement(deps.db, agreement.id),
     findContactsOfAgreement(deps.db, agreement.id),
+    listPublicDocuments(deps, agreement.id),
   ]);
   return {
     ...agreement,
@@ -64,5 +75,7 @@ export async function getAgreement(deps: Deps, slug: string) {
     groups,
     activities,
     contacts,
+    documents,
+    mayEdit,
   };
 }

@@ -53,6 +53,79 @@ export function canTransferRegister(viewer: Viewer | null): boolean {
   return isCoordinator(viewer);
 }
 
+/**
+ * An activity: coordinators all; an editor those linked to their organisation or one under it (`linked`:
+ * the chain of each organisation the activity is linked to). Members propose instead.
+ */
+export function canEditActivity(viewer: Viewer | null, linked: OrganisationChain[]): boolean {
+  if (isCoordinator(viewer)) return true;
+  return linked.some((chain) => canEditOrganisation(viewer, chain));
+}
+
+/** Adding an activity: coordinators, and editors (linked to their own organisation, canEditActivity). */
+export function canAddActivity(viewer: Viewer | null): boolean {
+  return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'editor'));
+}
+
+/** The public text pages (start, lärosäten, samarbetsformer, …): the coordinator, who speaks for the site. */
+export function canEditPages(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
+/**
+ * An agreement: coordinators every one; an editor those their organisation (or one under it) is a party
+ * to (`parties`: each party's chain). Members none.
+ */
+export function canEditAgreement(viewer: Viewer | null, parties: OrganisationChain[]): boolean {
+  if (isCoordinator(viewer)) return true;
+  return parties.some((chain) => canEditOrganisation(viewer, chain));
+}
+
+/** The form for a new agreement: coordinators, and editors (with their organisation as a party). */
+export function canAddAgreement(viewer: Viewer | null): boolean {
+  return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'editor'));
+}
+
+/**
+ * Which organisations a person may name as a party: coordinators any; an editor their organisation and
+ * the units under it, and any organisation outside their own tree (a university, the region, another
+ * municipality) — not another administration of their municipality, or the municipality itself, which
+ * only the coordinator commits. `homeTops`: the top of the tree each of the editor's organisations is in.
+ */
+export function canChooseParty(viewer: Viewer | null, party: OrganisationChain, homeTops: number[]): boolean {
+  if (viewer === null) return false;
+  if (isCoordinator(viewer)) return true;
+  if (!hasRole(viewer, 'editor')) return false;
+  if (canEditOrganisation(viewer, party)) return true;
+  const top = party[party.length - 1];
+  return top !== undefined && !homeTops.includes(top);
+}
+
+/**
+ * Deleting an agreement: coordinators; an editor who may edit it when every party is one they may name
+ * (so an editor cannot remove an agreement another administration is a party to).
+ */
+export function canDeleteAgreement(
+  viewer: Viewer | null,
+  parties: OrganisationChain[],
+  homeTops: number[],
+): boolean {
+  if (isCoordinator(viewer)) return true;
+  return (
+    canEditAgreement(viewer, parties) && parties.every((chain) => canChooseParty(viewer, chain, homeTops))
+  );
+}
+
+/** The prioritised focus areas (add, rename, describe, delete): the coordinator, who runs the agreements. */
+export function canEditFocusAreas(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
+/** Restoring an earlier version of a register record from its history: the coordinator. */
+export function canRestoreVersion(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
 /** The feedback viewer opens for administrators, coordinators and editors (page owners). */
 export function canOpenFeedbackViewer(viewer: Viewer | null): boolean {
   return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'editor'));
@@ -73,9 +146,68 @@ export function canViewGroupInternals(viewer: Viewer | null, groupId: number): b
   return isCoordinator(viewer) || viewer.groupIds.includes(groupId);
 }
 
+/**
+ * Who may change a group: the chain of the organisation it belongs to (null: none) and the chain of each
+ * organisation that holds a seat in it.
+ */
+export type GroupScope = { organisation: OrganisationChain | null; seats: OrganisationChain[] };
+
+/**
+ * Changing a group and its seats: coordinators every group; an editor the groups of their organisation
+ * (or one under it) and the groups their organisation (or one under it) has a seat in. Members none.
+ */
+export function canEditGroup(viewer: Viewer | null, scope: GroupScope): boolean {
+  if (isCoordinator(viewer)) return true;
+  return [...(scope.organisation ? [scope.organisation] : []), ...scope.seats].some((chain) =>
+    canEditOrganisation(viewer, chain),
+  );
+}
+
+/**
+ * Adding a group under an organisation, or deleting one: coordinators, and an editor of the organisation
+ * it belongs to (or one above it). A seat in a group lets an editor change it, not delete it.
+ */
+export function canOwnGroup(viewer: Viewer | null, organisation: OrganisationChain | null): boolean {
+  if (isCoordinator(viewer)) return true;
+  return organisation !== null && canEditOrganisation(viewer, organisation);
+}
+
+/** The form for a new group: coordinators, and editors (for a group of their own organisation). */
+export function canAddGroup(viewer: Viewer | null): boolean {
+  return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'editor'));
+}
+
+/** Which group the site shows as Högskolerådet or the foundation's network: the coordinator's choice. */
+export function canAssignSiteRole(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
 /** Mina uppgifter: anyone signed in, about themselves only. */
 export function canManageOwnDetails(viewer: Viewer | null): boolean {
   return viewer !== null;
+}
+
+/** Registrera ett samarbete (proposals): anyone signed in may propose a collaboration. */
+export function canPropose(viewer: Viewer | null): boolean {
+  return viewer !== null;
+}
+
+/** The review queue of proposals (accept, merge, decline): the coordinators. */
+export function canReviewProposals(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
+/** One proposal, with its contact's name and e-mail: the person who proposed it, and the reviewers. */
+export function canSeeProposal(viewer: Viewer | null, proposal: { proposerPersonId: number }): boolean {
+  return viewer !== null && (viewer.personId === proposal.proposerPersonId || canReviewProposals(viewer));
+}
+
+/**
+ * Internal activities among a proposal's likely duplicates: only for those who may see every activity
+ * (the coordinators). Everyone else is shown public activities only; deleted ones are shown to nobody.
+ */
+export function canSeeInternalMatches(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
 }
 
 /**

@@ -5,12 +5,13 @@ import { Updated } from '../../web/components/updated.tsx';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from '../pages/pages.queries.ts';
+import { textPageQuery, textPageTools } from '../pages/views/page-tools.tsx';
 import { findGoalsWithActivityCounts } from './goals.queries.ts';
 import { GoalList } from './views/goal-list.tsx';
 
 export const goalRoutes = new Hono<AppEnv>();
 
-goalRoutes.get('/mal', publicPage({ feedback: true }), async (c) => {
+goalRoutes.get('/mal', publicPage({ feedback: true, query: textPageQuery }), async (c) => {
   const t = c.var.t;
   const { db } = c.get('deps');
   const [page, goals] = await Promise.all([getPageBySlug(db, 'mal'), findGoalsWithActivityCounts(db)]);
@@ -20,6 +21,7 @@ goalRoutes.get('/mal', publicPage({ feedback: true }), async (c) => {
     children: (
       <>
         <h1>{page.title}</h1>
+        {textPageTools(c, 'mal')}
         <PageBody body={page.body} />
         <GoalList goals={goals} />
         <h2>{t.goals.indicatorsHeading}</h2>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { shownColumns } from '../../db/columns.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -42,10 +42,12 @@ export async function getGroupBySlug(db: Db, slug: string) {
 }
 
 /**
- * Seats in a group in their listed order, with the organisation each seat represents; a seat for a deleted
- * organisation is shown without it.
+ * The seats a group has on the day `on` ('YYYY-MM-DD', today in Stockholm), in their listed order, with the
+ * organisation each seat represents; a seat for a deleted organisation is shown without it. A seat whose
+ * term has ended (or not begun) is not shown: a public page says who sits in the group now, and the
+ * edit page and the group's history keep the rest.
  */
-export function findMembers(db: Db, groupId: number) {
+export function findMembers(db: Db, groupId: number, on: string) {
   return db
     .select({
       id: groupMembers.id,
@@ -60,7 +62,13 @@ export function findMembers(db: Db, groupId: number) {
       organisations,
       and(eq(organisations.id, groupMembers.organisationId), shownToEveryone(organisations)),
     )
-    .where(eq(groupMembers.groupId, groupId))
+    .where(
+      and(
+        eq(groupMembers.groupId, groupId),
+        or(isNull(groupMembers.fromOn), lte(groupMembers.fromOn, on)),
+        or(isNull(groupMembers.toOn), gte(groupMembers.toOn, on)),
+      ),
+    )
     .orderBy(asc(groupMembers.position), asc(groupMembers.id));
 }
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
+import { stockholmDate } from '../../lib/dates.ts';
 import { DemoLabel } from '../../web/components/demo-label.tsx';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { OrganisationName } from '../../web/components/register-links.tsx';
@@ -8,13 +9,16 @@ import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { findOrganisationById } from '../organisations/organisations.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
+import { textPageQuery, textPageTools } from '../pages/views/page-tools.tsx';
+import { savedNotice, savedQuery } from '../register/saved-notice.ts';
 import { findAgreementOfGroup, findGroupBySiteRole, findMembers, getGroupBySlug } from './groups.queries.ts';
+import { groupEditLinks } from './views/group-edit-links.tsx';
 import { InternalMaterialLink } from './views/internal-material-link.tsx';
 import { MemberTable } from './views/member-table.tsx';
 
 export const groupRoutes = new Hono<AppEnv>();
 
-groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
+groupRoutes.get('/hogskoleradet', publicPage({ feedback: true, query: textPageQuery }), async (c) => {
   const t = c.var.t;
   const { db } = c.get('deps');
   const [page, council] = await Promise.all([
@@ -22,7 +26,12 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
     findGroupBySiteRole(db, 'council'),
   ]);
   // The council is whichever group holds the role; without one the page is its text alone.
-  const members = council ? await findMembers(db, council.id) : [];
+  const [members, editLinks] = council
+    ? await Promise.all([
+        findMembers(db, council.id, stockholmDate(c.get('deps').clock.now())),
+        groupEditLinks(c, council, 'site-role-page'),
+      ])
+    : [[], null];
   const chair = members.find((member) => member.role === 'chair');
   return renderPage(c, {
     title: page.title,
@@ -30,6 +39,7 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
     children: (
       <>
         <h1>{page.title}</h1>
+        {textPageTools(c, 'hogskoleradet')}
         <PageBody body={page.body} />
         {chair ? (
           <dl class="facts">
@@ -40,6 +50,7 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
         {council ? (
           <>
             <h2>{t.council.members}</h2>
+            {editLinks}
             <MemberTable members={members} caption={t.council.membersCaption} />
             <InternalMaterialLink slug={council.slug} />
           </>
@@ -50,7 +61,7 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true }), async (c) => {
   });
 });
 
-groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (c) => {
+groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true, query: textPageQuery }), async (c) => {
   const t = c.var.t;
   const { db } = c.get('deps');
   const [page, network] = await Promise.all([
@@ -58,9 +69,10 @@ groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (
     findGroupBySiteRole(db, 'foundation_network'),
   ]);
   // The network is whichever group holds the role, and the foundation is the organisation it belongs to.
-  const [parties, foundation] = await Promise.all([
-    network ? findMembers(db, network.id) : [],
+  const [parties, foundation, editLinks] = await Promise.all([
+    network ? findMembers(db, network.id, stockholmDate(c.get('deps').clock.now())) : [],
     network?.organisationId ? findOrganisationById(db, network.organisationId) : undefined,
+    network ? groupEditLinks(c, network, 'site-role-page') : null,
   ]);
   return renderPage(c, {
     title: page.title,
@@ -68,10 +80,12 @@ groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (
     children: (
       <>
         <h1>{page.title}</h1>
+        {textPageTools(c, 'flemingsberg-science')}
         <PageBody body={page.body} />
         {network ? (
           <>
             <h2>{t.foundation.parties}</h2>
+            {editLinks}
             <ul>
               {parties.map((party) =>
                 party.organisation ? (
@@ -98,22 +112,33 @@ groupRoutes.get('/flemingsberg-science', publicPage({ feedback: true }), async (
   });
 });
 
-groupRoutes.get('/grupper/:slug', publicPage({ feedback: true }), async (c) => {
+/** A group's page; `sparat` is the note after an edit (shown to the signed-in editor only). */
+const groupPage = publicPage({ feedback: true, query: { sparat: savedQuery } });
+
+groupRoutes.get('/grupper/:slug', groupPage, async (c) => {
   const t = c.var.t;
   const { db } = c.get('deps');
   const group = await getGroupBySlug(db, c.req.param('slug'));
-  const [members, agreement] = await Promise.all([
-    findMembers(db, group.id),
+  const [members, agreement, editLinks] = await Promise.all([
+    findMembers(db, group.id, stockholmDate(c.get('deps').clock.now())),
     group.agreementId ? findAgreementOfGroup(db, group.agreementId) : undefined,
+    groupEditLinks(c, group, 'group-page'),
   ]);
+  const notice = savedNotice(c, groupPage.query(c).sparat);
   return renderPage(c, {
     title: group.name,
     feedback: true,
     children: (
       <>
+        {notice ? (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
         <h1>
           {group.name} <DemoLabel show={group.isDemo} />
         </h1>
+        {editLinks}
         <p class="meta">{t.groupKinds[group.kind]}</p>
         {group.description ? <p class="lead">{group.description}</p> : null}
         {agreement ? (

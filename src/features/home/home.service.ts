@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app-deps.ts';
+import { stockholmDate } from '../../lib/dates.ts';
 import { findPrioritisedFocusAreas } from '../agreements/agreements.queries.ts';
 import { listAgreements } from '../agreements/agreements.service.ts';
 import { findGoalsWithActivityCounts } from '../goals/goals.queries.ts';
@@ -31,9 +32,11 @@ export async function getHomeOverview(deps: Pick<AppDeps, 'db' | 'clock'>) {
       findGroupBySiteRole(db, 'foundation_network'),
     ]);
   // Asked for by role, not by slug: a renamed or removed group leaves its section empty, never a 404.
+  // The seats held today: one whose term has ended is no longer shown (see findMembers).
+  const today = stockholmDate(deps.clock.now());
   const [councilMembers, foundationParties] = await Promise.all([
-    council ? findMembers(db, council.id) : [],
-    network ? findMembers(db, network.id) : [],
+    council ? findMembers(db, council.id, today) : [],
+    network ? findMembers(db, network.id, today) : [],
   ]);
   return {
     pages,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { shownColumns } from '../../db/columns.ts';
 import { activities, activityOrganisations } from '../activities/activities.table.ts';
@@ -93,8 +93,9 @@ export async function insertOrganisation(tx: DbOrTx, slug: string, values: Organ
   const [row] = await tx
     .insert(organisations)
     .values({ slug, ...values, createdAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: organisations.slug })
     .returning({ id: organisations.id, version: organisations.version });
-  if (!row) throw new Error('organisations insert returned no row');
+  // Undefined when another save took the address first (insertAtFreeSlug tries the next one).
   return row;
 }
 
@@ -119,27 +120,27 @@ export async function updateOrganisation(
 
 /** What still points at an organisation (nothing deleted counted): a delete is refused while any does. */
 export async function findOrganisationUses(db: DbOrTx, id: number) {
-  const [agreementRows, groupRows, activityRows, childRows] = await Promise.all([
-    db
-      .selectDistinct({ name: agreements.title })
-      .from(agreementParties)
-      .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
-      .where(and(eq(agreementParties.organisationId, id), isNull(agreements.deletedAt))),
-    db
-      .selectDistinct({ name: groups.name })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(and(eq(groupMembers.organisationId, id), isNull(groups.deletedAt))),
-    db
-      .selectDistinct({ name: activities.title })
-      .from(activityOrganisations)
-      .innerJoin(activities, eq(activities.id, activityOrganisations.activityId))
-      .where(and(eq(activityOrganisations.organisationId, id), isNull(activities.deletedAt))),
-    db
-      .select({ name: organisations.name })
-      .from(organisations)
-      .where(and(eq(organisations.parentId, id), isNull(organisations.deletedAt))),
-  ]);
+  // One after the other: inside the delete's transaction the queries share one connection.
+  const agreementRows = await db
+    .selectDistinct({ name: agreements.title })
+    .from(agreementParties)
+    .innerJoin(agreements, eq(agreements.id, agreementParties.agreementId))
+    .where(and(eq(agreementParties.organisationId, id), isNull(agreements.deletedAt)));
+  // A group uses it as its own organisation, or through a seat that represents it.
+  const groupRows = await db
+    .selectDistinct({ name: groups.name })
+    .from(groups)
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.organisationId, id)))
+    .where(and(isNull(groups.deletedAt), or(eq(groups.organisationId, id), isNotNull(groupMembers.groupId))));
+  const activityRows = await db
+    .selectDistinct({ name: activities.title })
+    .from(activityOrganisations)
+    .innerJoin(activities, eq(activities.id, activityOrganisations.activityId))
+    .where(and(eq(activityOrganisations.organisationId, id), isNull(activities.deletedAt)));
+  const childRows = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.parentId, id), isNull(organisations.deletedAt)));
   const names = (rows: { name: string }[]) => rows.map((row) => row.name);
   return {
     agreements: names(agreementRows),

@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInPerson } from '../../../tests/people.ts';
 import { createTestApp, formPost, textOf } from '../../../tests/test-app.ts';
 import { createPageCache } from '../../web/page-cache.ts';
+import { groups } from '../groups/groups.table.ts';
 import { recordHistory } from '../register/register.table.ts';
 import { organisations } from './organisations.table.ts';
 
@@ -75,10 +76,20 @@ describe('changing an organisation', () => {
     expect(history).toContain('Erik Redaktör');
     expect(history).toContain('Beskrivning');
     expect(history).toContain('Grundskola F–9 i Huddinge med fokus på läsning.');
-    const [entry] = await db()
+    const [baseline, entry] = await db()
       .select()
       .from(recordHistory)
-      .where(eq(recordHistory.recordId, (await organisation(slug)).id));
+      .where(
+        and(
+          eq(recordHistory.recordType, 'organisation'),
+          eq(recordHistory.recordId, (await organisation(slug)).id),
+        ),
+      )
+      .orderBy(recordHistory.id);
+    // The seeded record's first state is kept with the first change, so it can be restored too.
+    expect(baseline).toMatchObject({ version: 1, action: 'created', actorPersonId: null });
+    expect(baseline?.snapshot).toMatchObject({ name: 'Ekdalsskolan', kind: 'unit' });
+    expect(entry?.version).toBe(2);
     expect(entry?.changes).toEqual({
       description: [expect.any(String), 'Grundskola F–9 i Huddinge med fokus på läsning.'],
     });
@@ -212,6 +223,35 @@ describe('adding, deleting and restoring', () => {
     expect((await organisation('sodertorns-hogskola')).deletedAt).toBeNull();
   });
 
+  it('refuses to delete an organisation that a group belongs to, naming the group', async () => {
+    const created = await subject.request(
+      '/organisationer/ny',
+      as(coordinator, {
+        name: 'Enhet med grupp',
+        shortName: '',
+        kind: 'unit',
+        parentId: '',
+        website: '',
+        description: '',
+      }),
+    );
+    expect(created.status).toBe(303);
+    const unit = await organisation('enhet-med-grupp');
+    await db().insert(groups).values({
+      slug: 'enhetens-grupp',
+      name: 'Enhetens arbetsgrupp',
+      kind: 'working_group',
+      organisationId: unit.id,
+    });
+    const response = await subject.request(
+      '/organisationer/enhet-med-grupp/ta-bort',
+      as(coordinator, { version: String(unit.version) }),
+    );
+    expect(response.status).toBe(409);
+    expect(textOf(await response.text())).toContain('Enhetens arbetsgrupp');
+    expect((await organisation('enhet-med-grupp')).deletedAt).toBeNull();
+  });
+
   it('deletes softly, and the coordinator restores it from the history', async () => {
     const unit = await subject.request(
       '/organisationer/ny',
@@ -261,5 +301,69 @@ describe('adding, deleting and restoring', () => {
       sql`select count(*)::int as n from record_history where record_id = ${created.id} and record_type = 'organisation'`,
     );
     expect(rows.rows[0]?.n).toBe(3);
+  });
+});
+
+describe('odd requests', () => {
+  it('refuses to restore a version whose parent is now under the organisation itself (no cycle)', async () => {
+    const kommun = await organisation('huddinge-kommun');
+    const bou = await organisation('barn-och-utbildningsforvaltningen');
+    // Ekdalsskolan moves up to the municipality; then its old parent moves under it.
+    const ekdal = await organisation('ekdalsskolan');
+    expect(
+      (
+        await subject.request(
+          '/organisationer/ekdalsskolan/andra',
+          as(coordinator, await formFor('ekdalsskolan', { parentId: String(kommun.id) })),
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await subject.request(
+          '/organisationer/barn-och-utbildningsforvaltningen/andra',
+          as(coordinator, await formFor('barn-och-utbildningsforvaltningen', { parentId: String(ekdal.id) })),
+        )
+      ).status,
+    ).toBe(303);
+    const restore = await subject.request(
+      `/organisationer/ekdalsskolan/historik/${ekdal.version}/aterstall`,
+      as(coordinator, {}),
+    );
+    expect(restore.status).toBe(409);
+    expect(textOf(await restore.text())).toContain('organisationen den ingick i ingår nu själv i den här');
+    expect((await organisation('ekdalsskolan')).parentId).toBe(kommun.id);
+    // Put the tree back for the other tests.
+    expect(
+      (
+        await subject.request(
+          '/organisationer/barn-och-utbildningsforvaltningen/andra',
+          as(
+            coordinator,
+            await formFor('barn-och-utbildningsforvaltningen', { parentId: String(bou.parentId) }),
+          ),
+        )
+      ).status,
+    ).toBe(303);
+  });
+
+  it('answers an id too large for the database with a message, and an odd parent address with 404', async () => {
+    const response = await subject.request(
+      '/organisationer/ny',
+      as(coordinator, {
+        name: 'Enhet',
+        shortName: '',
+        kind: 'unit',
+        parentId: '9999999999',
+        website: '',
+        description: '',
+      }),
+    );
+    expect(response.status).toBe(422);
+    for (const under of ['%00', 'x'.repeat(101), 'Stora%20bokst%C3%A4ver'])
+      expect(
+        (await subject.request(`/organisationer/ny?under=${under}`, { headers: { cookie: coordinator } }))
+          .status,
+      ).toBe(404);
   });
 });

@@ -36,7 +36,14 @@ export function organisationPath(organisation: { slug: string; kind: string }): 
 const editPath = (slug: string) => `/organisationer/${slug}/andra`;
 
 organisationEditRoutes.get('/organisationer/ny', requireSignIn(), async (c) => {
-  const parentSlug = z.string().max(100).optional().parse(c.req.query('under'));
+  // A parent's address, as the "Lägg till under" link writes it; anything else is no page of ours.
+  const under = z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional()
+    .safeParse(c.req.query('under'));
+  if (!under.success) throw new AppError('NOT_FOUND', 'parent address');
+  const parentSlug = under.data;
   const { parent, choices } = await loadNewOrganisation(requestDeps(c), signedInViewer(c), parentSlug);
   const values: Record<string, string> = {
     kind: parent ? 'unit' : 'administration',

@@ -1,8 +1,8 @@
 import type { RequestDeps } from '../../app-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
-import { Refusal } from '../../lib/refusal.ts';
-import { freeSlug, slugFrom } from '../../lib/slug.ts';
+import { forbidden, Refusal } from '../../lib/refusal.ts';
+import { insertAtFreeSlug, slugFrom } from '../../lib/slug.ts';
 import type { Messages } from '../../web/i18n/messages.ts';
 import { withPublicChange } from '../../web/page-cache.ts';
 import { canEditOrganisation, isCoordinator, type Viewer } from '../auth/permissions.ts';
@@ -31,7 +31,7 @@ type Deps = Pick<RequestDeps, 'db' | 'clock' | 'pageCache' | 't'>;
  */
 
 /** The organisation as its form and a history snapshot hold it. */
-function valuesOf(row: OrganisationValues): OrganisationValues {
+export function valuesOf(row: OrganisationValues): OrganisationValues {
   const { name, shortName, kind, parentId, website, description } = row;
   return { name, shortName, kind, parentId, website, description };
 }
@@ -52,8 +52,6 @@ async function describe(db: DbOrTx, t: Messages, values: OrganisationValues): Pr
   };
 }
 
-const notAllowed = () => new Refusal('auth.notAllowedBody', { status: 403 });
-
 /** May the viewer place an organisation under this parent (none: top of the tree)? */
 async function mayPlaceUnder(db: DbOrTx, viewer: Viewer, parentId: number | null): Promise<boolean> {
   if (parentId === null) return isCoordinator(viewer);
@@ -65,7 +63,7 @@ export async function loadOrganisationEditor(deps: Deps, viewer: Viewer, slug: s
   const organisation = await findOrganisationRecord(deps.db, slug);
   if (!organisation || organisation.deletedAt) throw new AppError('NOT_FOUND', `organisation ${slug}`);
   const chain = await findOrganisationChain(deps.db, organisation.id);
-  if (!canEditOrganisation(viewer, chain)) throw notAllowed();
+  if (!canEditOrganisation(viewer, chain)) throw forbidden();
   return {
     organisation,
     choices: await organisationChoices(deps, viewer, organisation.parentId),
@@ -114,7 +112,7 @@ export async function loadNewOrganisation(deps: Deps, viewer: Viewer, parentSlug
   const parent = parentSlug ? await findOrganisationRecord(deps.db, parentSlug) : undefined;
   if (parentSlug && (!parent || parent.deletedAt))
     throw new AppError('NOT_FOUND', `organisation ${parentSlug}`);
-  if (!(await mayPlaceUnder(deps.db, viewer, parent?.id ?? null))) throw notAllowed();
+  if (!(await mayPlaceUnder(deps.db, viewer, parent?.id ?? null))) throw forbidden();
   return { parent, choices: await organisationChoices(deps, viewer) };
 }
 
@@ -123,7 +121,7 @@ async function checkParent(tx: DbOrTx, viewer: Viewer, id: number | null, parent
   if (parentId !== null && id !== null && (await findSubtreeIds(tx, id)).includes(parentId))
     throw new Refusal('register.organisation.parentInOwnTree', { field: 'parentId' });
   // The form offers only parents the viewer may place under: another one is not a typing mistake.
-  if (!(await mayPlaceUnder(tx, viewer, parentId))) throw notAllowed();
+  if (!(await mayPlaceUnder(tx, viewer, parentId))) throw forbidden();
 }
 
 export async function createOrganisation(
@@ -131,27 +129,47 @@ export async function createOrganisation(
   viewer: Viewer,
   input: OrganisationInput,
 ): Promise<string> {
+  return withPublicChange(
+    deps,
+    async (tx) => (await addOrganisation(tx, deps, viewer, valuesFromInput(input))).slug,
+  );
+}
+
+/** How a change came about, when not by the form: an import, with a note naming its file. */
+export type ChangeOrigin = { action: 'imported'; note: string };
+
+/**
+ * Adds an organisation inside the caller's transaction (the form's create, or an import's row): the
+ * viewer's right over the parent, a free address from the name unless one is asked for, the history row.
+ */
+export async function addOrganisation(
+  tx: DbOrTx,
+  deps: Pick<Deps, 'clock' | 't'>,
+  viewer: Viewer,
+  values: OrganisationValues,
+  origin?: ChangeOrigin & { slug?: string },
+): Promise<{ id: number; slug: string; version: number }> {
   const now = deps.clock.now();
-  const values = valuesFromInput(input);
-  return withPublicChange(deps, async (tx) => {
-    await checkParent(tx, viewer, null, values.parentId);
-    const base = slugFrom(values.name);
-    // 'ny' is the address of the form for a new organisation, never one of an organisation.
-    const slug = freeSlug(base, new Set([...(await findSlugsLike(tx, base)), 'ny']));
-    const row = await insertOrganisation(tx, slug, values, now);
-    await recordHistory(tx, {
-      type: 'organisation',
-      id: row.id,
-      version: row.version,
-      action: 'created',
-      actorPersonId: viewer.personId,
-      at: now,
-      before: null,
-      after: await describe(tx, deps.t, values),
-      snapshot: values,
-    });
-    return slug;
+  await checkParent(tx, viewer, null, values.parentId);
+  const base = origin?.slug ?? slugFrom(values.name);
+  // 'ny' is the address of the form for a new organisation, never one of an organisation.
+  const taken = new Set([...(await findSlugsLike(tx, base)), 'ny']);
+  const { slug, row } = await insertAtFreeSlug(base, taken, (free) =>
+    insertOrganisation(tx, free, values, now),
+  );
+  await recordHistory(tx, {
+    type: 'organisation',
+    id: row.id,
+    version: row.version,
+    action: origin?.action ?? 'created',
+    actorPersonId: viewer.personId,
+    at: now,
+    before: null,
+    after: await describe(tx, deps.t, values),
+    snapshot: values,
+    ...(origin ? { note: origin.note } : {}),
   });
+  return { id: row.id, slug, version: row.version };
 }
 
 /**
@@ -165,20 +183,33 @@ export async function saveOrganisation(
   input: OrganisationInput,
   expectedVersion: number,
 ): Promise<'saved' | 'unchanged'> {
+  return withPublicChange(deps, (tx) =>
+    changeOrganisation(tx, deps, viewer, slug, valuesFromInput(input), expectedVersion),
+  );
+}
+
+/** Saves new values over `expectedVersion` inside the caller's transaction (the form's save, an import's row). */
+export async function changeOrganisation(
+  tx: DbOrTx,
+  deps: Pick<Deps, 'clock' | 't'>,
+  viewer: Viewer,
+  slug: string,
+  next: OrganisationValues,
+  expectedVersion: number,
+  origin?: ChangeOrigin,
+): Promise<'saved' | 'unchanged'> {
   const now = deps.clock.now();
-  const next = valuesFromInput(input);
-  return withPublicChange(deps, async (tx) => {
-    const current = await lockLiveOrganisation(tx, slug);
-    if (!canEditOrganisation(viewer, await findOrganisationChain(tx, current.id))) throw notAllowed();
-    if (current.version === expectedVersion && next.parentId !== current.parentId)
-      await checkParent(tx, viewer, current.id, next.parentId);
-    return saveVersioned(tx, {
-      ...changeOf(current, viewer, now, expectedVersion),
-      current: valuesOf(current),
-      next,
-      describe: (values) => describe(tx, deps.t, values),
-      write: (expected) => updateOrganisation(tx, current.id, expected, next, now),
-    });
+  const current = await lockLiveOrganisation(tx, slug);
+  if (!canEditOrganisation(viewer, await findOrganisationChain(tx, current.id))) throw forbidden();
+  if (current.version === expectedVersion && next.parentId !== current.parentId)
+    await checkParent(tx, viewer, current.id, next.parentId);
+  return saveVersioned(tx, {
+    ...changeOf(current, viewer, now, expectedVersion),
+    current: valuesOf(current),
+    next,
+    describe: (values) => describe(tx, deps.t, values),
+    write: (expected) => updateOrganisation(tx, current.id, expected, next, now),
+    ...(origin ? { action: origin.action, note: origin.note } : {}),
   });
 }
 
@@ -189,20 +220,31 @@ export async function deleteOrganisation(
   slug: string,
   expectedVersion: number,
 ): Promise<void> {
+  await withPublicChange(deps, (tx) => removeOrganisation(tx, deps, viewer, slug, expectedVersion));
+}
+
+/** The soft delete inside the caller's transaction (the delete page, undoing an import). */
+export async function removeOrganisation(
+  tx: DbOrTx,
+  deps: Pick<Deps, 'clock' | 't'>,
+  viewer: Viewer,
+  slug: string,
+  expectedVersion: number,
+  note?: string,
+): Promise<void> {
   const now = deps.clock.now();
   const { t } = deps;
-  await withPublicChange(deps, async (tx) => {
-    const current = await lockLiveOrganisation(tx, slug);
-    if (!(await mayPlaceUnder(tx, viewer, current.parentId))) throw notAllowed();
-    if (current.version === expectedVersion) await refuseIfUsed(tx, t, current.id);
-    await saveVersioned(tx, {
-      ...changeOf(current, viewer, now, expectedVersion),
-      current: valuesOf(current),
-      next: valuesOf(current),
-      describe: (values) => describe(tx, t, values),
-      write: (expected) => updateOrganisation(tx, current.id, expected, { deletedAt: now }, now),
-      action: 'deleted',
-    });
+  const current = await lockLiveOrganisation(tx, slug);
+  if (!(await mayPlaceUnder(tx, viewer, current.parentId))) throw forbidden();
+  if (current.version === expectedVersion) await refuseIfUsed(tx, t, current.id);
+  await saveVersioned(tx, {
+    ...changeOf(current, viewer, now, expectedVersion),
+    current: valuesOf(current),
+    next: valuesOf(current),
+    describe: (values) => describe(tx, t, values),
+    write: (expected) => updateOrganisation(tx, current.id, expected, { deletedAt: now }, now),
+    action: 'deleted',
+    ...(note ? { note } : {}),
   });
 }
 
@@ -227,7 +269,7 @@ async function refuseIfUsed(tx: DbOrTx, t: Messages, id: number): Promise<void> 
 export async function loadOrganisationHistory(deps: Deps, viewer: Viewer, slug: string) {
   const organisation = await findOrganisationRecord(deps.db, slug);
   if (!organisation) throw new AppError('NOT_FOUND', `organisation ${slug}`);
-  if (!canEditOrganisation(viewer, await findOrganisationChain(deps.db, organisation.id))) throw notAllowed();
+  if (!canEditOrganisation(viewer, await findOrganisationChain(deps.db, organisation.id))) throw forbidden();
   return {
     organisation,
     entries: await findHistory(deps.db, 'organisation', organisation.id),
@@ -245,31 +287,44 @@ export async function restoreOrganisationVersion(
   slug: string,
   version: number,
 ): Promise<void> {
-  if (!isCoordinator(viewer)) throw notAllowed();
+  await withPublicChange(deps, (tx) => restoreOrganisationIn(tx, deps, viewer, slug, version));
+}
+
+/** The restore inside the caller's transaction (the history page, undoing an import). */
+export async function restoreOrganisationIn(
+  tx: DbOrTx,
+  deps: Pick<Deps, 'clock' | 't'>,
+  viewer: Viewer,
+  slug: string,
+  version: number,
+  note?: string,
+): Promise<void> {
+  if (!isCoordinator(viewer)) throw forbidden();
   const now = deps.clock.now();
-  await withPublicChange(deps, async (tx) => {
-    const found = await findOrganisationRecord(tx, slug);
-    const current = found ? await lockOrganisation(tx, found.id) : undefined;
-    if (!current) throw new AppError('NOT_FOUND', `organisation ${slug}`);
-    const snapshot = (await findSnapshot(deps.db, 'organisation', current.id, version)) as
-      | OrganisationValues
-      | undefined;
-    if (!snapshot) throw new AppError('NOT_FOUND', `organisation ${slug} version ${version}`);
-    const values = valuesOf(snapshot);
-    if (
-      values.parentId !== null &&
-      !(await findOrganisationChoices(tx)).some((choice) => choice.id === values.parentId)
-    )
-      throw new Refusal('register.organisation.parentGone', { status: 409 });
-    await saveVersioned(tx, {
-      ...changeOf(current, viewer, now, current.version),
-      current: valuesOf(current),
-      next: values,
-      describe: (described) => describe(tx, deps.t, described),
-      write: (expected) => updateOrganisation(tx, current.id, expected, { ...values, deletedAt: null }, now),
-      action: 'restored',
-      note: deps.t.register.restoreNote(version),
-    });
+  const found = await findOrganisationRecord(tx, slug);
+  const current = found ? await lockOrganisation(tx, found.id) : undefined;
+  if (!current) throw new AppError('NOT_FOUND', `organisation ${slug}`);
+  const snapshot = (await findSnapshot(tx, 'organisation', current.id, version)) as
+    | OrganisationValues
+    | undefined;
+  if (!snapshot) throw new AppError('NOT_FOUND', `organisation ${slug} version ${version}`);
+  const values = valuesOf(snapshot);
+  if (
+    values.parentId !== null &&
+    !(await findOrganisationChoices(tx)).some((choice) => choice.id === values.parentId)
+  )
+    throw new Refusal('register.organisation.parentGone', { status: 409 });
+  // The tree may have changed since: the old parent can be under this organisation now.
+  if (values.parentId !== null && (await findSubtreeIds(tx, current.id)).includes(values.parentId))
+    throw new Refusal('register.organisation.restoreIntoOwnTree', { status: 409 });
+  await saveVersioned(tx, {
+    ...changeOf(current, viewer, now, current.version),
+    current: valuesOf(current),
+    next: values,
+    describe: (described) => describe(tx, deps.t, described),
+    write: (expected) => updateOrganisation(tx, current.id, expected, { ...values, deletedAt: null }, now),
+    action: 'restored',
+    note: note ?? deps.t.register.restoreNote(version),
   });
 }
 

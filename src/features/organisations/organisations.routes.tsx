@@ -5,6 +5,7 @@ import { Updated } from '../../web/components/updated.tsx';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from '../pages/pages.queries.ts';
+import { textPageQuery, textPageTools } from '../pages/views/page-tools.tsx';
 import { savedNotice, savedQuery } from '../register/saved-notice.ts';
 import { findInstitutions } from './organisations.queries.ts';
 import { getOrganisation } from './organisations.service.ts';
@@ -16,7 +17,7 @@ export const organisationRoutes = new Hono<AppEnv>();
 /** An organisation's page; `sparat` is the note after an edit (shown to the signed-in editor only). */
 const organisationPage = publicPage({ feedback: true, query: { sparat: savedQuery } });
 
-organisationRoutes.get('/larosaten', publicPage({ feedback: true }), async (c) => {
+organisationRoutes.get('/larosaten', publicPage({ feedback: true, query: textPageQuery }), async (c) => {
   const t = c.var.t;
   const { db } = c.get('deps');
   const [page, institutions] = await Promise.all([getPageBySlug(db, 'larosaten'), findInstitutions(db)]);
@@ -26,6 +27,7 @@ organisationRoutes.get('/larosaten', publicPage({ feedback: true }), async (c) =
     children: (
       <>
         <h1>{t.institutions.listHeading}</h1>
+        {textPageTools(c, 'larosaten')}
         <PageBody body={page.body} />
         <InstitutionList institutions={institutions} />
         <Updated on={page.updatedOn} />

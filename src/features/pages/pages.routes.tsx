@@ -5,6 +5,7 @@ import { Updated } from '../../web/components/updated.tsx';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getPageBySlug } from './pages.queries.ts';
+import { textPageQuery, textPageTools } from './views/page-tools.tsx';
 
 export const pageRoutes = new Hono<AppEnv>();
 
@@ -13,7 +14,7 @@ for (const [path, slug] of [
   ['/tillganglighet', 'tillganglighet'],
   ['/personuppgifter', 'personuppgifter'],
 ] as const) {
-  pageRoutes.get(path, publicPage({ feedback: true }), async (c) => {
+  pageRoutes.get(path, publicPage({ feedback: true, query: textPageQuery }), async (c) => {
     const page = await getPageBySlug(c.get('deps').db, slug);
     return renderPage(c, {
       title: page.title,
@@ -21,6 +22,7 @@ for (const [path, slug] of [
       children: (
         <>
           <h1>{page.title}</h1>
+          {textPageTools(c, slug)}
           <PageBody body={page.body} />
           <Updated on={page.updatedOn} />
         </>

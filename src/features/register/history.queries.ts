@@ -27,7 +27,7 @@ export function findHistory(db: Db, recordType: RecordType, recordId: number) {
 export type HistoryRow = Awaited<ReturnType<typeof findHistory>>[number];
 
 /** The record as one version left it: what a restore goes back to. */
-export async function findSnapshot(db: Db, recordType: RecordType, recordId: number, version: number) {
+export async function findSnapshot(db: DbOrTx, recordType: RecordType, recordId: number, version: number) {
   const [row] = await db
     .select({ snapshot: recordHistory.snapshot })
     .from(recordHistory)
@@ -41,4 +41,25 @@ export async function findSnapshot(db: Db, recordType: RecordType, recordId: num
     .orderBy(desc(recordHistory.id))
     .limit(1);
   return row?.snapshot;
+}
+
+/** Whether a record's history has an entry for this version (seeded records start without one). */
+export async function hasHistoryEntry(
+  db: DbOrTx,
+  recordType: RecordType,
+  recordId: number,
+  version: number,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ version: recordHistory.version })
+    .from(recordHistory)
+    .where(
+      and(
+        eq(recordHistory.recordType, recordType),
+        eq(recordHistory.recordId, recordId),
+        eq(recordHistory.version, version),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { Refusal } from '../../lib/refusal.ts';
-import { insertHistoryEntry } from './history.queries.ts';
+import { hasHistoryEntry, insertHistoryEntry } from './history.queries.ts';
 import type { HistoryAction, RecordType } from './register.table.ts';
 
 /** A record's fields as people read them: names, not ids; dates as typed; lists joined. */
@@ -88,10 +88,25 @@ export async function saveVersioned<Values extends Record<string, unknown>>(
   const stale = () => staleVersion({ version: change.currentVersion, described: before });
   if (change.currentVersion !== change.expectedVersion) throw stale();
   const action = change.action ?? 'changed';
-  if (action === 'changed' && JSON.stringify(change.current) === JSON.stringify(change.next))
-    return 'unchanged';
+  const sameValues = JSON.stringify(change.current) === JSON.stringify(change.next);
+  if ((action === 'changed' || action === 'imported') && sameValues) return 'unchanged';
   const version = await change.write(change.expectedVersion);
   if (version === undefined) throw stale();
+  // A record from the seed (or from before the history) has no entry for the version it is at: it gets
+  // one now, as it was, so that its first state can be seen and restored like any other.
+  if (!(await hasHistoryEntry(tx, change.type, change.id, change.currentVersion))) {
+    await recordHistory(tx, {
+      type: change.type,
+      id: change.id,
+      version: change.currentVersion,
+      action: 'created',
+      actorPersonId: null,
+      at: change.at,
+      before: null,
+      after: before,
+      snapshot: change.current,
+    });
+  }
   await recordHistory(tx, {
     type: change.type,
     id: change.id,

@@ -36,13 +36,21 @@ export function optionalUrl() {
     .transform((value) => (value === '' ? null : value));
 }
 
+/** The largest id a PostgreSQL `integer` holds: a larger one typed into a form is no record of ours. */
+export const MAX_ID = 2_147_483_647;
+
+/** An id as a form sends it: digits, 1 … MAX_ID. */
+export function isIdText(value: string): boolean {
+  return /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= MAX_ID;
+}
+
 /** A record chosen in a select, by id; '' is none. */
 export function optionalId() {
   return z
     .string()
-    .regex(/^(|[1-9][0-9]{0,9})$/, messageKey('register.choiceMissing'))
+    .refine((value) => value === '' || isIdText(value), messageKey('register.choiceMissing'))
     .transform((value) => (value === '' ? null : Number(value)));
 }
 
 /** The version the form was opened on (hidden field), for optimistic locking. */
-export const versionField = z.coerce.number().int().min(1).max(2_147_483_647);
+export const versionField = z.coerce.number().int().min(1).max(MAX_ID);

@@ -29,7 +29,15 @@ export type HistoryAction = (typeof historyActions)[number];
 export const historyAction = pgEnum('history_action', historyActions);
 
 /** The kinds of register record that keep a history, as `record_history.record_type` names them. */
-export const recordTypes = ['organisation', 'agreement', 'focus_area', 'group', 'activity', 'page'] as const;
+export const recordTypes = [
+  'organisation',
+  'agreement',
+  'focus_area',
+  'group',
+  'activity',
+  'page',
+  'document',
+] as const;
 export type RecordType = (typeof recordTypes)[number];
 export const recordType = pgEnum('record_type', recordTypes);
 

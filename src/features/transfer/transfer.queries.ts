@@ -8,6 +8,9 @@ import { organisations } from '../organisations/organisations.table.ts';
 /**
  * The register as the coordinator exports it: every record not deleted, internal ones too (the export is
  * for those with the right to them), names instead of ids.
+ *
+ * The subqueries name the outer table's columns in plain SQL (`agreements.id`): drizzle writes a column
+ * of a one-table select without its table (`"id"`), which inside a subquery means the subquery's own.
  */
 
 export function findOrganisationsForExport(db: DbOrTx) {
@@ -19,10 +22,10 @@ export function findOrganisationsForExport(db: DbOrTx) {
       kind: organisations.kind,
       parentSlug: sql<
         string | null
-      >`(select p.slug from organisations p where p.id = ${organisations.parentId})`,
+      >`(select p.slug from organisations p where p.id = organisations.parent_id)`,
       parentName: sql<
         string | null
-      >`(select p.name from organisations p where p.id = ${organisations.parentId})`,
+      >`(select p.name from organisations p where p.id = organisations.parent_id)`,
       website: organisations.website,
       description: organisations.description,
       updatedAt: organisations.updatedAt,
@@ -44,10 +47,10 @@ export function findAgreementsForExport(db: DbOrTx) {
       validTo: agreements.validTo,
       parties: sql<string>`coalesce((select string_agg(o.name, ', ' order by o.name collate "sv-SE-x-icu")
         from agreement_parties ap join organisations o on o.id = ap.organisation_id
-        where ap.agreement_id = ${agreements.id} and o.deleted_at is null), '')`,
+        where ap.agreement_id = agreements.id and o.deleted_at is null), '')`,
       focusAreas: sql<string>`coalesce((select string_agg(f.name, ', ' order by f.name collate "sv-SE-x-icu")
         from agreement_focus_areas af join focus_areas f on f.id = af.focus_area_id
-        where af.agreement_id = ${agreements.id} and f.deleted_at is null), '')`,
+        where af.agreement_id = agreements.id and f.deleted_at is null), '')`,
       visibility: agreements.visibility,
       internalReason: agreements.internalReason,
       description: agreements.description,
@@ -66,11 +69,11 @@ export function findGroupsForExport(db: DbOrTx) {
       kind: groups.kind,
       agreement: sql<
         string | null
-      >`(select a.title from agreements a where a.id = ${groups.agreementId} and a.deleted_at is null)`,
+      >`(select a.title from agreements a where a.id = groups.agreement_id and a.deleted_at is null)`,
       organisation: sql<
         string | null
-      >`(select o.name from organisations o where o.id = ${groups.organisationId})`,
-      seats: sql<number>`(select count(*)::int from group_members m where m.group_id = ${groups.id})`,
+      >`(select o.name from organisations o where o.id = groups.organisation_id and o.deleted_at is null)`,
+      seats: sql<number>`(select count(*)::int from group_members m where m.group_id = groups.id)`,
       visibility: groups.visibility,
       internalReason: groups.internalReason,
       description: groups.description,
@@ -91,10 +94,10 @@ export function findActivitiesForExport(db: DbOrTx) {
       endsOn: activities.endsOn,
       organisations: sql<string>`coalesce((select string_agg(o.slug, ', ' order by o.slug)
         from activity_organisations ao join organisations o on o.id = ao.organisation_id
-        where ao.activity_id = ${activities.id} and o.deleted_at is null), '')`,
+        where ao.activity_id = activities.id and o.deleted_at is null), '')`,
       agreement: sql<
         string | null
-      >`(select a.slug from agreements a where a.id = ${activities.agreementId} and a.deleted_at is null)`,
+      >`(select a.slug from agreements a where a.id = activities.agreement_id and a.deleted_at is null)`,
       visibility: activities.visibility,
       internalReason: activities.internalReason,
       description: activities.description,

@@ -1,6 +1,6 @@
 import type { RequestDeps } from '../../app-deps.ts';
 import { stockholmDate } from '../../lib/dates.ts';
-import { Refusal } from '../../lib/refusal.ts';
+import { forbidden } from '../../lib/refusal.ts';
 import { canTransferRegister, type Viewer } from '../auth/permissions.ts';
 import type { Sheet } from './sheets.ts';
 import {
@@ -31,12 +31,24 @@ export const ORGANISATION_COLUMNS = [
   'updatedAt',
 ] as const;
 
+/** The kinds of record the coordinator can export, named for the transfer page. */
+export function transferKinds(deps: Pick<Deps, 't'>, viewer: Viewer) {
+  if (!canTransferRegister(viewer)) throw forbidden();
+  const names: Record<ExportKind, string> = {
+    organisationer: deps.t.transfer.sheets.organisations,
+    avtal: deps.t.transfer.sheets.agreements,
+    grupper: deps.t.transfer.sheets.groups,
+    aktiviteter: deps.t.transfer.sheets.activities,
+  };
+  return exportKinds.map((kind) => ({ kind, name: names[kind] }));
+}
+
 /**
  * One kind of register record as a sheet, for the coordinator (who has the right to the internal ones
  * too): kinds and visibility in words, dates as YYYY-MM-DD, organisations of activities by address.
  */
 export async function exportSheet(deps: Deps, viewer: Viewer, kind: ExportKind): Promise<Sheet> {
-  if (!canTransferRegister(viewer)) throw new Refusal('auth.notAllowedBody', { status: 403 });
+  if (!canTransferRegister(viewer)) throw forbidden();
   const { t, db } = deps;
   const text = t.transfer;
   const columns = (keys: readonly (keyof typeof text.columns)[]) => keys.map((key) => text.columns[key]);

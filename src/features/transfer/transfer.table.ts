@@ -9,6 +9,8 @@ export type ImportRow = {
   /** What the row is, for the preview (the name). */
   label: string;
   values?: Record<string, unknown>;
+  /** For a changed row: each field that would change, in words (field label, before, after). */
+  changes?: { field: string; before: string; after: string }[];
   errors?: string[];
 };
 

@@ -1,6 +1,11 @@
 import type { AppDeps } from '../../app-deps.ts';
+import { activitiesForWorkspace } from '../activities/activity-edits.service.ts';
+import { loadAgreementWorkspace } from '../agreements/agreement-edits.service.ts';
 import { isCoordinator, type Viewer } from '../auth/permissions.ts';
+import { loadWorkspaceGroups } from '../groups/group-edits.service.ts';
 import { editorOrganisations, subtreeIds } from '../organisations/organisation-edits.service.ts';
+import { pagesForWorkspace } from '../pages/page-edits.service.ts';
+import { proposalsForWorkspace } from '../proposals/proposals.service.ts';
 import { findDeletedOrganisations, findLiveOrganisations } from './workspace.queries.ts';
 
 /**
@@ -22,5 +27,21 @@ export async function loadWorkspace(deps: Pick<AppDeps, 'db'>, viewer: Viewer) {
         ? { ...organisation, parentId: null }
         : organisation,
     );
-  return { coordinator, organisations: coordinator ? all : mine, deletedOrganisations: deleted };
+  const [activities, pages, agreements, groups, proposals] = await Promise.all([
+    activitiesForWorkspace(deps, viewer, [...editable]),
+    pagesForWorkspace(deps, viewer),
+    loadAgreementWorkspace(deps, viewer),
+    loadWorkspaceGroups(deps, viewer),
+    proposalsForWorkspace(deps, viewer),
+  ]);
+  return {
+    coordinator,
+    organisations: coordinator ? all : mine,
+    deletedOrganisations: deleted,
+    activities,
+    pages,
+    agreements,
+    groups,
+    proposals,
+  };
 }

@@ -56,3 +56,38 @@ export function SelectField(props: {
     </Field>
   );
 }
+
+/**
+ * A group of radio buttons or checkboxes under one name (a legend), with its hint and message; the
+ * fieldset carries them for screen readers, as a label does for one control.
+ */
+export function ChoiceFieldset(props: {
+  id: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: Child;
+}) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      class={props.error ? 'field field-error choices' : 'field choices'}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend>{props.legend}</legend>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${props.id}-error`} class="error-message">
+          {props.error}
+        </p>
+      ) : null}
+      {props.children}
+    </fieldset>
+  );
+}

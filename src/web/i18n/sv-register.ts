@@ -68,6 +68,8 @@ export const registerText = {
     },
     noParent: 'Ingen (överst i trädet)',
     parentInOwnTree: 'En organisation kan inte ingå i sig själv eller i en organisation som ingår i den.',
+    restoreIntoOwnTree:
+      'Versionen kan inte återställas: organisationen den ingick i ingår nu själv i den här. Flytta först den andra organisationen.',
     parentNotAllowed: 'Du kan bara flytta organisationen in under en organisation som du får ändra.',
     parentGone:
       'Versionen kan inte återställas: organisationen den ingick i är borttagen. Återställ den först, eller ändra organisationen i stället.',

@@ -42,9 +42,12 @@ export const transferText = {
     updatedAt: 'Senast ändrad',
   },
   visibilities: { public: 'Offentlig', internal: 'Intern' },
-  importHeading: 'Importera organisationer',
+  importHeading: 'Importera',
   importIntro:
-    'Läs in en CSV- eller Excel-fil med samma kolumner som exporten av organisationer. En rad med en adress som finns ändrar den organisationen; en rad utan adress, eller med en ny, lägger till en. Du ser först vad som skulle hända, rad för rad, och bestämmer sedan.',
+    'Läs in en CSV- eller Excel-fil med samma kolumner som exporten av organisationer eller aktiviteter. En rad med en adress som finns ändrar den posten; en rad utan adress, eller med en ny, lägger till en. Du ser först vad som skulle hända, rad för rad, och bestämmer sedan.',
+  importKind: 'Vad innehåller filen?',
+  importKinds: { organisationer: 'Organisationer', aktiviteter: 'Aktiviteter' },
+  kindWords: { organisationer: 'organisationer', aktiviteter: 'aktiviteter' },
   file: 'Fil (CSV eller Excel, högst 2 MB)',
   preview: 'Förhandsgranska',
   fileMissing: 'Välj en fil.',
@@ -63,18 +66,38 @@ export const transferText = {
   outcome: 'Resultat',
   what: 'Vad',
   outcomes: { created: 'Ny', changed: 'Ändras', unchanged: 'Oförändrad', error: 'Fel' },
+  label: 'Namn eller adress',
+  change: (field: string, before: string, after: string) =>
+    `${field}: ${before || '(tomt)'} → ${after || '(tomt)'}`,
+  noRows: 'Filen har inga rader under rubrikraden.',
+  another: 'Läs in en annan fil',
+  back: 'Till import och export',
   apply: 'Genomför importen',
   cannotApply:
     'Rätta raderna med fel i filen och läs in den igen. Ingenting importeras så länge någon rad har fel.',
-  applied: (count: number) => `Importen är genomförd: ${count} organisationer lades till eller ändrades.`,
+  applied: (count: number, what: string) =>
+    `Importen är genomförd: ${count} ${what} lades till eller ändrades.`,
   undo: 'Ångra importen',
   undone: 'Importen är ångrad.',
+  changedSincePreview: (issue: IssueContext) =>
+    `${String(issue.params?.name ?? '')} har ändrats i registret efter förhandsgranskningen. Ingenting importerades: läs in filen igen.`,
   alreadyApplied: 'Den här importen är redan genomförd eller ångrad.',
+  undoChangedSince: (issue: IssueContext) =>
+    `Importen kan inte ångras: ${String(issue.params?.names ?? '')} har ändrats efter importen. Återställ dem en och en från deras historik.`,
   note: (file: string) => `Importerad från ${file}`,
   undoNote: (file: string) => `Import från ${file} ångrad`,
   unknownParent: (issue: IssueContext) =>
     `Ingår i: det finns ingen organisation med adressen ${String(issue.params?.slug ?? '')}.`,
   unknownKind: 'Typ: skriv en av typerna i exporten, till exempel Förvaltning eller Enhet.',
+  unknownActivityKind:
+    'Typ: skriv en av typerna i exporten av aktiviteter, till exempel ULF-projekt eller Kurs.',
+  unknownVisibility: 'Synlighet: skriv Offentlig eller Intern (tomt blir Offentlig).',
+  unknownOrganisation: (issue: IssueContext) =>
+    `Organisationer (adresser): det finns ingen organisation med adressen ${String(issue.params?.slug ?? '')}.`,
+  unknownAgreement: (issue: IssueContext) =>
+    `det finns inget avtal med adressen ${String(issue.params?.slug ?? '')}.`,
+  tooManyOrganisations: (issue: IssueContext) =>
+    `högst ${String(issue.params?.max ?? '')} organisationer per aktivitet.`,
   duplicateSlug: 'Adressen finns på mer än en rad.',
   deletedSlug: 'Organisationen med den adressen är borttagen. Återställ den först.',
 };

@@ -7,10 +7,15 @@
 
 import type { IssueContext } from './message-key.ts';
 import { accountText } from './sv-account.ts';
+import { activityEditsText } from './sv-activity-edits.ts';
 import { adminText } from './sv-admin.ts';
+import { agreementEditsText } from './sv-agreement-edits.ts';
 import { authText } from './sv-auth.ts';
 import { oidcText } from './sv-auth-oidc.ts';
+import { documentsText } from './sv-documents.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
+import { groupEditsText } from './sv-group-edits.ts';
+import { proposalsText } from './sv-proposals.ts';
 import { registerText, workspaceText } from './sv-register.ts';
 import { transferText } from './sv-transfer.ts';
 
@@ -20,9 +25,14 @@ export const sv = {
   admin: adminText,
   account: accountText,
   feedbackViewer: feedbackViewerText,
+  groupEdits: groupEditsText,
   register: registerText,
   workspace: workspaceText,
+  agreementEdits: agreementEditsText,
+  activityEdits: activityEditsText,
   transfer: transferText,
+  documents: documentsText,
+  proposals: proposalsText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',

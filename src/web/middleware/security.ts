@@ -95,13 +95,28 @@ export function csrfProtection(config: Config): MiddlewareHandler<AppEnv> {
   });
 }
 
+/**
+ * Uploads that may be larger than a form: the address (exactly) and the most it may send, the file and
+ * the form around it. Every other request keeps the 64 KiB limit.
+ */
+export const LARGE_BODIES: { path: RegExp; maxBytes: number }[] = [
+  // An import file of at most 2 MB (transfer), with room for the multipart form around it.
+  { path: /^\/arbetsyta\/import$/, maxBytes: 2 * 1024 * 1024 + 16 * 1024 },
+  // A PDF of at most 20 MB (documents), with the form's text fields around it.
+  { path: /^\/avtal\/[^/]+\/dokument\/ny$/, maxBytes: 20 * 1024 * 1024 + 64 * 1024 },
+];
+
 export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new HTTPException(413);
-    },
-  });
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new HTTPException(413);
+      },
+    });
+  const small = limit(MAX_BODY_BYTES);
+  const large = LARGE_BODIES.map((upload) => ({ ...upload, check: limit(upload.maxBytes) }));
+  return (c, next) => (large.find((upload) => upload.path.test(c.req.path))?.check ?? small)(c, next);
 }
 
 /**

@@ -8,18 +8,27 @@ import {
   StatusTag,
 } from '../../../web/components/register-links.tsx';
 import { useT } from '../../../web/i18n/context.ts';
+import { PublicDocumentList } from '../../documents/views/document-lists.tsx';
 import type { getAgreement } from '../agreements.service.ts';
 
-export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnType<typeof getAgreement>> }) {
+type Props = { agreement: Awaited<ReturnType<typeof getAgreement>>; notice?: string | undefined };
+
+export function AgreementDetailView({ agreement, notice }: Props) {
   const t = useT();
   return (
     <>
       <nav aria-label={t.common.breadcrumbsLabel} class="breadcrumbs">
         <a href="/avtal">{t.nav.agreements}</a>
       </nav>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <h1>
         {agreement.title} <DemoLabel show={agreement.isDemo} />
       </h1>
+      {agreement.mayEdit ? <EditLinks slug={agreement.slug} /> : null}
       {agreement.description ? <p class="lead">{agreement.description}</p> : null}
       <dl class="facts">
         <dt>{t.common.status}</dt>
@@ -72,6 +81,7 @@ export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnTy
           )}
         </dd>
       </dl>
+      <PublicDocumentList documents={agreement.documents} />
       <h2>{t.agreements.focusAreas}</h2>
       {agreement.focusAreas.length > 0 ? (
         <ul>
@@ -87,5 +97,20 @@ export function AgreementDetailView({ agreement }: { agreement: Awaited<ReturnTy
       <h2>{t.agreements.activities}</h2>
       <ActivityList activities={agreement.activities} empty={t.agreements.noActivities} />
     </>
+  );
+}
+
+/** "Ändra" and "Historik" for someone who may edit the agreement (signed-in pages only). */
+function EditLinks({ slug }: { slug: string }) {
+  const t = useT();
+  return (
+    <ul class="plain edit-links">
+      <li>
+        <a href={`/avtal/${slug}/andra`}>{t.register.edit}</a>
+      </li>
+      <li>
+        <a href={`/avtal/${slug}/historik`}>{t.register.history}</a>
+      </li>
+    </ul>
   );
 }

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { DemoLabel } from '../../../web/components/demo-label.tsx';
 import { PageBody } from '../../../web/components/page-body.tsx';
 import { Period } from '../../../web/components/period.tsx';
@@ -9,12 +10,13 @@ import { InstitutionList } from '../../organisations/views/institution-list.tsx'
 import type { HomeOverview } from '../home.service.ts';
 
 /** The source page "Samverkan med akademierna", section by section, built from the register. */
-export function HomeView({ overview }: { overview: HomeOverview }) {
+export function HomeView({ overview, tools }: { overview: HomeOverview; tools?: Child }) {
   const t = useT();
   const { pages } = overview;
   return (
     <>
       <h1>{pages.start.title}</h1>
+      {tools}
       <div class="lead">
         <PageBody body={pages.start.body} />
       </div>

@@ -1,6 +1,12 @@
 import { organisationTree } from '../../../web/components/organisation-options.tsx';
 import { useT } from '../../../web/i18n/context.ts';
 import type { loadWorkspace } from '../workspace.service.ts';
+import { WorkspaceActivities } from './workspace-activities.tsx';
+import { WorkspaceAgreements } from './workspace-agreements.tsx';
+import { WorkspaceGroups } from './workspace-groups.tsx';
+import { WorkspacePages } from './workspace-pages.tsx';
+import { WorkspaceProposals } from './workspace-proposals.tsx';
+import { WorkspaceReview } from './workspace-review.tsx';
 
 type Props = { workspace: Awaited<ReturnType<typeof loadWorkspace>>; notice?: string | undefined };
 
@@ -18,6 +24,11 @@ export function WorkspacePage({ workspace, notice }: Props) {
         </p>
       ) : null}
       <p>{workspace.coordinator ? text.introCoordinator : text.introEditor}</p>
+      <p>
+        <a href="/registrera">{t.proposals.register}</a>
+      </p>
+      <WorkspaceReview review={workspace.proposals.review} />
+      <WorkspaceProposals mine={workspace.proposals.mine} />
       <section aria-labelledby="arbetsyta-organisationer">
         <h2 id="arbetsyta-organisationer">{text.organisationsHeading}</h2>
         {workspace.organisations.length === 0 ? (
@@ -40,6 +51,15 @@ export function WorkspacePage({ workspace, notice }: Props) {
           </p>
         ) : null}
       </section>
+      <WorkspaceAgreements agreements={workspace.agreements} />
+      <WorkspaceGroups groups={workspace.groups} />
+      <WorkspaceActivities activities={workspace.activities} />
+      <WorkspacePages pages={workspace.pages} />
+      {workspace.coordinator ? (
+        <p>
+          <a href="/arbetsyta/export">{t.transfer.title}</a>
+        </p>
+      ) : null}
       {workspace.coordinator && workspace.deletedOrganisations.length > 0 ? (
         <section aria-labelledby="arbetsyta-borttagna">
           <h2 id="arbetsyta-borttagna">{text.deletedHeading}</h2>
