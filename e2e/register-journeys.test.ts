@@ -178,13 +178,11 @@ describe('the register kept up to date by new users, without JavaScript', () => 
     await coordinator.goto(`${server.baseUrl}/avtal/samverkansavtal-sodertorns-hogskola/andra`);
     await coordinator.getByRole('link', { name: 'Lägg till dokument' }).click();
     const pdf = '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
-    await coordinator
-      .getByLabel('PDF-fil')
-      .setInputFiles({
-        name: 'Samverkansavtal SH.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from(pdf),
-      });
+    await coordinator.getByLabel('PDF-fil').setInputFiles({
+      name: 'Samverkansavtal SH.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(pdf),
+    });
     await coordinator.getByLabel('Rubrik').fill('Undertecknat samverkansavtal');
     await coordinator.getByRole('button', { name: 'Ladda upp' }).click();
     await coordinator.waitForLoadState();
