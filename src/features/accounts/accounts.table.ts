@@ -58,7 +58,11 @@ export const personIdentities = pgTable(
   (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index().on(t.personId)],
 );
 
-export const roles = ['administrator', 'coordinator', 'editor', 'member'] as const;
+/**
+ * `placement_coordinator`: a university's (or its department's) placement coordinator, who requests places
+ * and answers for that institution's requests (issue 9).
+ */
+export const roles = ['administrator', 'coordinator', 'editor', 'member', 'placement_coordinator'] as const;
 export type Role = (typeof roles)[number];
 export const roleEnum = pgEnum('membership_role', roles);
 

@@ -37,6 +37,11 @@ export const recordTypes = [
   'activity',
   'page',
   'document',
+  'placement_offer',
+  'placement_request',
+  'placement_need',
+  'brief',
+  'brief_response',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 export const recordType = pgEnum('record_type', recordTypes);

@@ -6,6 +6,7 @@ const roles: Record<Role, string> = {
   coordinator: 'Samverkanssamordnare',
   editor: 'Redaktör',
   member: 'Medlem',
+  placement_coordinator: 'Praktiksamordnare (lärosäte)',
 };
 
 /** Sign-in, sign-out, sessions, and the words for roles and ways in that every account page uses. */
