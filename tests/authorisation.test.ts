@@ -31,8 +31,14 @@ import { createTestApp, formPost, uploadPost } from './test-app.ts';
  * one for Karolinska Institutet ("other"); the member and the editor belong to barn- och
  * utbildningsförvaltningen ("own" organisation), not to gymnasie- och arbetsmarknadsförvaltningen.
  */
-const ROLES = ['member', 'editor', 'coordinator', 'administrator'] as const;
+/**
+ * `placement_coordinator`: a university's placement coordinator (at Södertörns högskola, in the own group
+ * like everyone). Where an entry names no rule for them they are refused and allowed exactly as a member;
+ * for the placement routes "own" means a record of their own institution.
+ */
+const ROLES = ['member', 'editor', 'coordinator', 'administrator', 'placement_coordinator'] as const;
 type Role = (typeof ROLES)[number];
+type BaseRole = Exclude<Role, 'placement_coordinator'>;
 type Who = Role | 'signed out';
 /** `seat`: a group of the other organisation in which the own organisation holds a seat. */
 type Target = 'own' | 'other' | 'any' | 'seat';
@@ -40,6 +46,9 @@ type Target = 'own' | 'other' | 'any' | 'seat';
 const OWN_ORGANISATION = 'barn-och-utbildningsforvaltningen';
 const OTHER_ORGANISATION = 'gymnasie-och-arbetsmarknadsforvaltningen';
 const OWN_GROUP = 'arbetsgrupp-sodertorns-hogskola';
+/** The placement coordinator's institution ("own" for them), and one that is not theirs. */
+const OWN_INSTITUTION = 'sodertorns-hogskola';
+const OTHER_INSTITUTION = 'karolinska-institutet';
 const OTHER_GROUP = 'arbetsgrupp-karolinska-institutet';
 
 type Request = {
@@ -50,8 +59,8 @@ type Request = {
 };
 
 type Entry = {
-  /** Which targets each role may reach; signed out may reach none. */
-  allowed: Record<Role, Target[]>;
+  /** Which targets each role may reach; signed out may reach none. A placement coordinator: as a member unless named. */
+  allowed: Record<BaseRole, Target[]> & { placement_coordinator?: Target[] };
   /** The targets this route has: own/other where an organisation or group decides, else any. */
   targets: Target[];
   /** The status when allowed. */
@@ -60,19 +69,19 @@ type Entry = {
   request: (target: Target, who: Who) => Promise<Request>;
 };
 
-const everyone: Record<Role, Target[]> = {
+const everyone: Record<BaseRole, Target[]> = {
   member: ['any'],
   editor: ['any'],
   coordinator: ['any'],
   administrator: ['any'],
 };
-const administratorsOnly = (targets: Target[]): Record<Role, Target[]> => ({
+const administratorsOnly = (targets: Target[]): Record<BaseRole, Target[]> => ({
   member: [],
   editor: [],
   coordinator: [],
   administrator: targets,
 });
-const feedbackViewers: Record<Role, Target[]> = {
+const feedbackViewers: Record<BaseRole, Target[]> = {
   member: [],
   editor: ['any', 'own'],
   coordinator: ['any', 'own', 'other'],
@@ -82,7 +91,7 @@ const feedbackViewers: Record<Role, Target[]> = {
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 const cookies = {} as Record<Role, string>;
 const personIds = {} as Record<Role, number>;
-const ids = { own: 0, other: 0 };
+const ids = { own: 0, other: 0, ownInstitution: 0, otherInstitution: 0 };
 
 const db = () => subject.deps.db;
 
@@ -117,13 +126,13 @@ async function feedbackOn(target: Target): Promise<string> {
 const ownOrOther: Target[] = ['own', 'other'];
 
 /** A proposal: its proposer ("own": the persona asking) and the coordinators; only they decide. */
-const proposalReaders: Record<Role, Target[]> = {
+const proposalReaders: Record<BaseRole, Target[]> = {
   member: ['own'],
   editor: ['own'],
   coordinator: ['own', 'other'],
   administrator: ['own', 'other'],
 };
-const proposalReviewers: Record<Role, Target[]> = {
+const proposalReviewers: Record<BaseRole, Target[]> = {
   member: [],
   editor: [],
   coordinator: ['any'],
@@ -165,14 +174,14 @@ async function activityToMergeInto(): Promise<number> {
 }
 
 /** Editors: their own organisation and what is under it; coordinators and administrators everything. */
-const registerEditors: Record<Role, Target[]> = {
+const registerEditors: Record<BaseRole, Target[]> = {
   member: [],
   editor: ['own'],
   coordinator: ['own', 'other'],
   administrator: ['own', 'other'],
 };
 /** The whole register at once (export, import): coordinators and administrators. */
-const registerKeepers: Record<Role, Target[]> = {
+const registerKeepers: Record<BaseRole, Target[]> = {
   member: [],
   editor: [],
   coordinator: ['any'],
@@ -207,7 +216,7 @@ async function pendingImport(applied = false): Promise<string> {
     .returning({ id: registerImports.id });
   return row!.id;
 }
-const coordinatorsOnly: Record<Role, Target[]> = {
+const coordinatorsOnly: Record<BaseRole, Target[]> = {
   member: [],
   editor: [],
   coordinator: ['own', 'other'],
@@ -251,26 +260,26 @@ const unitForm = (name: string, parentId: number) => ({
 /** Groups: own, other, and one of the other organisation where the own organisation holds a seat. */
 const ownOtherSeat: Target[] = ['own', 'other', 'seat'];
 /** Changing a group: an editor the groups of their organisation and those it holds a seat in. */
-const groupEditors: Record<Role, Target[]> = {
+const groupEditors: Record<BaseRole, Target[]> = {
   member: [],
   editor: ['own', 'seat'],
   coordinator: ownOtherSeat,
   administrator: ownOtherSeat,
 };
 /** Deleting a group: a seat is not enough, the group must be the editor's organisation's. */
-const groupOwners: Record<Role, Target[]> = {
+const groupOwners: Record<BaseRole, Target[]> = {
   member: [],
   editor: ['own'],
   coordinator: ownOtherSeat,
   administrator: ownOtherSeat,
 };
-const groupRestorers: Record<Role, Target[]> = {
+const groupRestorers: Record<BaseRole, Target[]> = {
   member: [],
   editor: [],
   coordinator: ownOtherSeat,
   administrator: ownOtherSeat,
 };
-const groupAdders: Record<Role, Target[]> = {
+const groupAdders: Record<BaseRole, Target[]> = {
   member: [],
   editor: ['any'],
   coordinator: ['any'],
@@ -346,14 +355,14 @@ const seatForm = (personName: string) => ({
 });
 
 /** Adding an activity: the form opens for editors and coordinators; saving needs an own organisation. */
-const activityAdders: Record<Role, Target[]> = {
+const activityAdders: Record<BaseRole, Target[]> = {
   member: [],
   editor: ['any'],
   coordinator: ['any'],
   administrator: ['any'],
 };
 /** The public text pages: the coordinator (and the administrator, who may do all a coordinator may). */
-const pageEditors: Record<Role, Target[]> = {
+const pageEditors: Record<BaseRole, Target[]> = {
   member: [],
   editor: [],
   coordinator: ['any'],
@@ -433,14 +442,14 @@ async function textPageVersion(): Promise<number> {
 }
 
 /** A new agreement: coordinators, and editors (with a party of their own, checked per target below). */
-const agreementAdders: Record<Role, Target[]> = {
+const agreementAdders: Record<BaseRole, Target[]> = {
   member: [],
   editor: ['any'],
   coordinator: ['any'],
   administrator: ['any'],
 };
 /** The focus areas: the coordinator (and administrators) only. */
-const focusAreaKeepers: Record<Role, Target[]> = {
+const focusAreaKeepers: Record<BaseRole, Target[]> = {
   member: [],
   editor: [],
   coordinator: ['any'],
@@ -1307,12 +1316,13 @@ beforeAll(async () => {
     editor: [OWN_ORGANISATION, 'editor'],
     coordinator: ['huddinge-kommun', 'coordinator'],
     administrator: ['huddinge-kommun', 'administrator'],
+    placement_coordinator: [OWN_INSTITUTION, 'placement_coordinator'],
   };
   for (const role of ROLES) {
     const [slug, membership] = roleAt[role];
     const personId = await createPerson(db(), {
       name: `Persona ${role}`,
-      roles: { [slug]: membership as 'member' },
+      roles: { [slug]: membership as Role },
       groups: [OWN_GROUP],
     });
     cookies[role] = await sessionCookieFor(db(), personId, subject.deps.clock.now());
@@ -1320,6 +1330,8 @@ beforeAll(async () => {
   }
   ids.own = await organisationId(OWN_ORGANISATION);
   ids.other = await organisationId(OTHER_ORGANISATION);
+  ids.ownInstitution = await organisationId(OWN_INSTITUTION);
+  ids.otherInstitution = await organisationId(OTHER_INSTITUTION);
 });
 afterAll(() => subject.cleanup());
 
@@ -1356,7 +1368,9 @@ async function send(route: string, who: Who, request: Request): Promise<Response
 function expectedStatus(route: string, who: Who, target: Target): number {
   const entry = PROTECTED_ROUTES[route]!;
   if (who === 'signed out') return route.startsWith('GET ') ? 303 : 401;
-  return entry.allowed[who].includes(target) ? entry.ok : 403;
+  const allowed =
+    who === 'placement_coordinator' ? (entry.allowed[who] ?? entry.allowed.member) : entry.allowed[who];
+  return allowed.includes(target) ? entry.ok : 403;
 }
 
 const cases = Object.entries(PROTECTED_ROUTES).flatMap(([route, entry]) =>
