@@ -15,6 +15,13 @@ import { findFreePort } from '../src/db/postgres-process.ts';
 import { recordAnswer } from '../src/features/feedback/feedback.service.ts';
 import { createRateLimiter } from '../src/features/rate-limits/rate-limits.service.ts';
 import { systemClock } from '../src/lib/clock.ts';
+import {
+  CAPACITY_SIZE,
+  CAPACITY_TARGET_P99_MS,
+  capacityLatency,
+  generateCapacity,
+  prepareCapacityViewer,
+} from './capacity.ts';
 import { type DatasetCounts, generateDataset } from './dataset.ts';
 import { prepareEditor, startEditing } from './editor.ts';
 import {
@@ -319,12 +326,14 @@ async function prepareData(dataDir: string) {
     await seedDatabase(database.db, { demo: true });
     const started = performance.now();
     const counts = await generateDataset(embedded.url);
+    Object.assign(counts, await generateCapacity(embedded.url));
     log(`data set generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const perPage = await profilePagesInProcess(database, dataDir);
     log('rate-limit check against the feedback insert it guards');
     const rateLimit = await measureRateLimitCheck(database);
     const editor = await prepareEditor(database.db, EDITED_ORGANISATION);
-    return { counts, perPage, rateLimit, editor };
+    const capacityViewer = await prepareCapacityViewer(database.db, embedded.url);
+    return { counts, perPage, rateLimit, editor, capacityViewer };
   } finally {
     await database.close();
     await embedded.stop();
@@ -596,6 +605,7 @@ function printReport(report: {
   settledMemory: Memory | null;
   pages: PageResult[];
   search: Awaited<ReturnType<typeof searchLatency>>;
+  capacity: Awaited<ReturnType<typeof capacityLatency>>;
   rateLimit: Awaited<ReturnType<typeof measureRateLimitCheck>>;
   editing: { saves: number; failures: number; p50Ms: number; p99Ms: number };
 }) {
@@ -716,6 +726,18 @@ function printReport(report: {
   );
   if (failures.length > 0)
     out.push(`WARNING: errors or non-2xx answers during load on ${failures.join(', ')}`);
+  const capacity = report.capacity;
+  for (const kind of ['filtered', 'unfiltered'] as const) {
+    const run = capacity[kind];
+    out.push(
+      `Capacity list ${capacity.term}, ${kind} (signed in, ${CAPACITY_SIZE.units} units × ${CAPACITY_SIZE.kinds} kinds, ` +
+        `${CAPACITY_SIZE.requests} requests; ${run.requests} requests one at a time, ~${run.rowsPerPage} rows a page): ` +
+        `p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, max ${run.maxMs} ms` +
+        (kind === 'filtered'
+          ? `   target p99 < ${CAPACITY_TARGET_P99_MS} ms   ${pass(run.p99Ms < CAPACITY_TARGET_P99_MS)}`
+          : ''),
+    );
+  }
   const s = report.search;
   out.push(
     `Search at scale: ${s.searches} sequential searches, ${s.distinctQueries} distinct queries ` +
@@ -746,7 +768,7 @@ async function main() {
   clusterDir = path.join(dataDir, 'pg');
 
   log(`preparing the data set in ${dataDir}`);
-  const { counts, perPage, rateLimit, editor } = await prepareData(dataDir);
+  const { counts, perPage, rateLimit, editor, capacityViewer } = await prepareData(dataDir);
 
   log('starting the app on the existing data directory');
   const port = await findFreePort();
@@ -781,6 +803,8 @@ async function main() {
 
   log(`search latency: ${settings.searches} sequential searches`);
   const search = await searchLatency(port);
+  log('capacity list (signed in): filtered and unfiltered, one request at a time');
+  const capacity = await capacityLatency(port, capacityViewer);
 
   // An editor saves a change once a second through the whole load: every save empties the page cache
   // (issue 8: the lines must hold with edits running), and each save's time is the cost of an edit.
@@ -871,6 +895,7 @@ async function main() {
     memoryAfterLoad,
     settledMemory: settledMemory ?? null,
     search,
+    capacity,
     rateLimit,
     editing: editing_,
     pages,

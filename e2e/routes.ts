@@ -3,7 +3,12 @@ import { createPerson, sessionCookieFor } from '../tests/people.ts';
 import { activityAndPageTargets } from './activity-and-page-targets.ts';
 import { agreementEditTargets } from './agreement-edit-targets.ts';
 import { E2E_NOW } from './app-server.ts';
+import { briefResponseTargets } from './brief-response-targets.ts';
 import { groupEditTargets } from './group-edit-targets.ts';
+import { NEEDS_ROUTE_EXCLUSIONS, needsTargets } from './needs-targets.ts';
+import { placementOfferTargets } from './placement-offer-targets.ts';
+import { placementOverviewTargets } from './placement-overview-targets.ts';
+import { placementRequestTargets } from './placement-request-targets.ts';
 import { proposalTargets } from './proposal-targets.ts';
 import { transferAndDocumentTargets } from './transfer-and-document-targets.ts';
 
@@ -47,6 +52,7 @@ export type RouteEntry = { method: string; path: string };
  * neither crawled nor here, and for any entry here that no longer names a route.
  */
 export const ROUTE_EXCLUSIONS: Record<string, string> = {
+  ...NEEDS_ROUTE_EXCLUSIONS,
   'ALL /*': 'middleware (request id, log line, security headers, page cache), not a page',
   'POST /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
   'PUT /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
@@ -61,6 +67,8 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
   'GET /mina-uppgifter/export': 'a JSON file to download, not a page; account.routes.test.ts checks it',
   'GET /aterkoppling/oversikt.csv': 'a CSV file to download, not a page; feedback-viewer tests check it',
   'GET /halsa': 'JSON for monitors, not a page; health.routes.test.ts checks it',
+  'GET /praktik/oversikt.csv': 'a CSV file to download, not a page; overview.routes.test.ts checks it',
+  'GET /praktik/oversikt.xlsx': 'an XLSX file to download, not a page; overview.routes.test.ts checks it',
   'GET /arbetsyta/export/:fil':
     'CSV and XLSX files to download, not pages; transfer.routes.test.ts checks them',
   'GET /dokument/:id/:fil{.+\\.pdf}':
@@ -73,6 +81,8 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
   'POST /admin/personer/:id/stang-av': 'a 303 back to the person page; the disabled person’s page is crawled',
   'POST /admin/personer/:id/aktivera': 'a 303 back to the person page (crawled)',
   'POST /organisationer/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
+  'POST /praktik/platser/:id/historik/:version/aterstall':
+    'a 303 back to the history page (crawled); placement-offers.routes.test.ts drives it',
   'POST /aktiviteter/:slug/ta-bort': 'a 303 to the workspace (crawled); its confirmation page is crawled',
   'POST /aktiviteter/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
   'POST /sidor/:slug/historik/:version/aterstall': 'a 303 back to the history page (crawled)',
@@ -137,6 +147,7 @@ export async function buildCrawl(
     },
     { name: 'not found', url: '/finns-inte', status: 404 },
     { name: 'agreement not found', url: '/avtal/finns-inte', status: 404 },
+    ...placementOverviewTargets(),
   ];
 
   targets.push(...(await signInTargets(devMailKey)), ...(await signedInTargets(database)));
@@ -335,6 +346,8 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
       editor: editor.cookie,
       member: member.cookie,
     })),
+    ...(await placementOfferTargets(database, { admin: admin.cookie, member: member.cookie })),
+    ...(await placementRequestTargets(database, { admin: admin.cookie })),
     ...(await proposalTargets(database, {
       admin: admin.cookie,
       adminId: admin.personId,
@@ -342,6 +355,13 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
       memberId: member.personId,
       editor: editor.cookie,
     })),
+    ...(await briefResponseTargets(database, {
+      admin: admin.cookie,
+      member: member.cookie,
+      memberId: member.personId,
+      editor: editor.cookie,
+    })),
+    ...(await needsTargets(database, { admin: admin.cookie, member: member.cookie })),
     { name: 'public page, signed in', url: '/avtal', status: 200, cookie: member.cookie },
   ];
 }

@@ -1,4 +1,5 @@
 CREATE TYPE "public"."brief_kind" AS ENUM('research_question', 'thesis', 'course_project', 'ulf_question', 'guest_lecture', 'staff_development');--> statement-breakpoint
+CREATE TYPE "public"."brief_responder_role" AS ENUM('researcher', 'teacher', 'student', 'staff');--> statement-breakpoint
 CREATE TYPE "public"."brief_response_status" AS ENUM('submitted', 'in_review', 'accepted', 'declined', 'completed');--> statement-breakpoint
 CREATE TYPE "public"."placement_kind" AS ENUM('vfu_teacher', 'vfu_care', 'apl', 'internship');--> statement-breakpoint
 CREATE TYPE "public"."placement_request_status" AS ENUM('submitted', 'in_review', 'confirmed', 'declined', 'completed', 'cancelled');--> statement-breakpoint
@@ -32,6 +33,7 @@ CREATE TABLE "brief_responses" (
 	"responder_person_id" integer,
 	"name" text NOT NULL,
 	"email" text NOT NULL,
+	"role" "brief_responder_role" DEFAULT 'researcher' NOT NULL,
 	"institution_id" integer,
 	"other_institution" text,
 	"programme" text DEFAULT '' NOT NULL,
@@ -62,6 +64,12 @@ CREATE TABLE "brief_subscriptions" (
 	CONSTRAINT "brief_subscriptions_unsubscribe_token_hash_unique" UNIQUE("unsubscribe_token_hash")
 );
 --> statement-breakpoint
+CREATE TABLE "brief_unsubscribe_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"subscription_id" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "briefs" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "briefs_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"slug" text NOT NULL,
@@ -78,6 +86,7 @@ CREATE TABLE "briefs" (
 	"deadline" date,
 	"published_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
+	"alerted_at" timestamp with time zone,
 	"author_person_id" integer,
 	"visibility" "visibility" DEFAULT 'public' NOT NULL,
 	"internal_reason" text,
@@ -170,6 +179,7 @@ CREATE TABLE "placement_students" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "mail_outbox" ADD COLUMN "headers" jsonb;--> statement-breakpoint
 ALTER TABLE "brief_focus_areas" ADD CONSTRAINT "brief_focus_areas_brief_id_briefs_id_fk" FOREIGN KEY ("brief_id") REFERENCES "public"."briefs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "brief_focus_areas" ADD CONSTRAINT "brief_focus_areas_focus_area_id_focus_areas_id_fk" FOREIGN KEY ("focus_area_id") REFERENCES "public"."focus_areas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "brief_goals" ADD CONSTRAINT "brief_goals_brief_id_briefs_id_fk" FOREIGN KEY ("brief_id") REFERENCES "public"."briefs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -181,6 +191,7 @@ ALTER TABLE "brief_responses" ADD CONSTRAINT "brief_responses_responder_person_i
 ALTER TABLE "brief_responses" ADD CONSTRAINT "brief_responses_institution_id_organisations_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "brief_responses" ADD CONSTRAINT "brief_responses_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "brief_subscriptions" ADD CONSTRAINT "brief_subscriptions_focus_area_id_focus_areas_id_fk" FOREIGN KEY ("focus_area_id") REFERENCES "public"."focus_areas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brief_unsubscribe_tokens" ADD CONSTRAINT "brief_unsubscribe_tokens_subscription_id_brief_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."brief_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "briefs" ADD CONSTRAINT "briefs_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "briefs" ADD CONSTRAINT "briefs_author_person_id_people_id_fk" FOREIGN KEY ("author_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_needs" ADD CONSTRAINT "placement_needs_university_id_organisations_id_fk" FOREIGN KEY ("university_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -197,7 +208,9 @@ CREATE INDEX "brief_goals_goal_id_index" ON "brief_goals" USING btree ("goal_id"
 CREATE INDEX "brief_institutions_organisation_id_index" ON "brief_institutions" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "brief_responses_brief_idx" ON "brief_responses" USING btree ("brief_id","status");--> statement-breakpoint
 CREATE INDEX "brief_responses_responder_idx" ON "brief_responses" USING btree ("responder_person_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "brief_responses_one_per_person" ON "brief_responses" USING btree ("brief_id","responder_person_id");--> statement-breakpoint
 CREATE INDEX "brief_subscriptions_email_idx" ON "brief_subscriptions" USING btree (lower("email"));--> statement-breakpoint
+CREATE INDEX "brief_unsubscribe_tokens_subscription_id_index" ON "brief_unsubscribe_tokens" USING btree ("subscription_id");--> statement-breakpoint
 CREATE INDEX "briefs_search_idx" ON "briefs" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "briefs_kind_idx" ON "briefs" USING btree ("kind","published_at");--> statement-breakpoint
 CREATE INDEX "briefs_organisation_idx" ON "briefs" USING btree ("organisation_id");--> statement-breakpoint

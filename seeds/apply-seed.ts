@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../src/db/client.ts';
 import {
   activities,
@@ -8,12 +8,20 @@ import {
   agreementFocusAreas,
   agreementParties,
   agreements,
+  briefFocusAreas,
+  briefGoals,
+  briefInstitutions,
+  briefResponses,
+  briefs,
   focusAreas,
   goals,
   groupMembers,
   groups,
   organisations,
   pages,
+  placementNeeds,
+  placementOffers,
+  placementRequests,
   seedMarks,
 } from '../src/db/schema.ts';
 import { demoData } from './demo-data.ts';
@@ -37,7 +45,20 @@ export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<
   });
 }
 
-type Kind = 'organisation' | 'focus_area' | 'agreement' | 'goal' | 'group' | 'activity' | 'page' | 'member';
+type Kind =
+  | 'organisation'
+  | 'focus_area'
+  | 'agreement'
+  | 'goal'
+  | 'group'
+  | 'activity'
+  | 'page'
+  | 'member'
+  | 'placement_offer'
+  | 'placement_need'
+  | 'placement_request'
+  | 'brief'
+  | 'brief_response';
 
 /** The records seed items became, by their key, for one kind. */
 async function marked(tx: Tx, kind: Kind): Promise<Map<string, number>> {
@@ -78,7 +99,8 @@ async function idBySlug(
     | typeof goals
     | typeof groups
     | typeof activities
-    | typeof pages,
+    | typeof pages
+    | typeof briefs,
   slug: string,
 ): Promise<number | undefined> {
   const [row] = await tx.select({ id: table.id }).from(table).where(eq(table.slug, slug));
@@ -289,6 +311,162 @@ async function applySeedSet(tx: Tx, set: SeedSet, isDemo: boolean): Promise<void
       () => idBySlug(tx, pages, page.slug),
     );
   }
+
+  await applyPlacementsAndBriefs(tx, set, isDemo);
+}
+
+/** Never found again by a slug: an offer, a need, a request or a response has none. */
+const noSlug = async () => undefined;
+
+/**
+ * Placement offers, lists of needs, requests, briefs and responses (issue 9), each added once by its key.
+ * A confirmed or completed request adds its places to its offer's confirmed places as it is added, so the
+ * two stay in step (and the offer's CHECK refuses a seed that would over-book).
+ */
+async function applyPlacementsAndBriefs(tx: Tx, set: SeedSet, isDemo: boolean): Promise<void> {
+  const organisationIds = await marked(tx, 'organisation');
+  const offerIds = await marked(tx, 'placement_offer');
+  for (const { key, unit, ...offer } of set.placementOffers ?? []) {
+    await addOnce(
+      tx,
+      'placement_offer',
+      key,
+      offerIds,
+      async () =>
+        (
+          await tx
+            .insert(placementOffers)
+            .values({ ...offer, organisationId: need(organisationIds, unit), isDemo })
+            .returning({ id: placementOffers.id })
+        )[0]?.id,
+      noSlug,
+    );
+  }
+
+  const needIds = await marked(tx, 'placement_need');
+  for (const { key, university, ...item } of set.placementNeeds ?? []) {
+    await addOnce(
+      tx,
+      'placement_need',
+      key,
+      needIds,
+      async () =>
+        (
+          await tx
+            .insert(placementNeeds)
+            .values({ ...item, universityId: need(organisationIds, university), isDemo })
+            .returning({ id: placementNeeds.id })
+        )[0]?.id,
+      noSlug,
+    );
+  }
+
+  const requestIds = await marked(tx, 'placement_request');
+  for (const { key, offer, university, need: needKey, ...request } of set.placementRequests ?? []) {
+    await addOnce(
+      tx,
+      'placement_request',
+      key,
+      requestIds,
+      async () => {
+        const offerId = need(offerIds, offer);
+        const [row] = await tx
+          .insert(placementRequests)
+          .values({
+            ...request,
+            offerId,
+            universityId: need(organisationIds, university),
+            needId: needKey ? need(needIds, needKey) : null,
+            isDemo,
+          })
+          .returning({ id: placementRequests.id });
+        if (request.status === 'confirmed' || request.status === 'completed') {
+          await tx
+            .update(placementOffers)
+            .set({ confirmedPlaces: sql`${placementOffers.confirmedPlaces} + ${request.places}` })
+            .where(eq(placementOffers.id, offerId));
+        }
+        return row?.id;
+      },
+      noSlug,
+    );
+  }
+
+  const focusAreaIds = await marked(tx, 'focus_area');
+  const goalIds = await marked(tx, 'goal');
+  const briefIds = await marked(tx, 'brief');
+  for (const {
+    organisation,
+    publishedAt,
+    focusAreas: areas = [],
+    goals: goalSlugs = [],
+    institutions = [],
+    ...brief
+  } of set.briefs ?? []) {
+    let inserted = false;
+    const briefId = await addOnce(
+      tx,
+      'brief',
+      brief.slug,
+      briefIds,
+      async () => {
+        const [row] = await tx
+          .insert(briefs)
+          .values({
+            ...brief,
+            organisationId: need(organisationIds, organisation),
+            publishedAt: publishedAt ? new Date(publishedAt) : null,
+            // Announced already: seeded briefs never mail anyone's alerts, now or when edited later.
+            alertedAt: publishedAt ? new Date(publishedAt) : null,
+            isDemo,
+          })
+          .onConflictDoNothing()
+          .returning({ id: briefs.id });
+        inserted = row !== undefined;
+        return row?.id;
+      },
+      () => idBySlug(tx, briefs, brief.slug),
+    );
+    if (briefId === undefined || !inserted) continue;
+    if (areas.length > 0) {
+      await tx
+        .insert(briefFocusAreas)
+        .values(areas.map((slug) => ({ briefId, focusAreaId: need(focusAreaIds, slug) })));
+    }
+    if (goalSlugs.length > 0) {
+      await tx.insert(briefGoals).values(goalSlugs.map((slug) => ({ briefId, goalId: need(goalIds, slug) })));
+    }
+    if (institutions.length > 0) {
+      await tx
+        .insert(briefInstitutions)
+        .values(institutions.map((slug) => ({ briefId, organisationId: need(organisationIds, slug) })));
+    }
+  }
+
+  const activityIds = await marked(tx, 'activity');
+  const responseIds = await marked(tx, 'brief_response');
+  for (const { key, brief, institution, activity, ...response } of set.briefResponses ?? []) {
+    await addOnce(
+      tx,
+      'brief_response',
+      key,
+      responseIds,
+      async () =>
+        (
+          await tx
+            .insert(briefResponses)
+            .values({
+              ...response,
+              briefId: need(briefIds, brief),
+              institutionId: institution ? need(organisationIds, institution) : null,
+              activityId: activity ? need(activityIds, activity) : null,
+              isDemo,
+            })
+            .returning({ id: briefResponses.id })
+        )[0]?.id,
+      noSlug,
+    );
+  }
 }
 
 /**
@@ -312,6 +490,35 @@ async function giveSiteRoles(tx: Tx, set: SeedSet): Promise<void> {
 
 /** Removes every demo row, children before the rows they point to, and the marks of the demo set. */
 async function removeDemoData(tx: Tx, set: SeedSet): Promise<void> {
+  // Answers to demo briefs and requests for demo offers or needs go with them, whoever wrote them.
+  const demoBriefs = tx.select({ id: briefs.id }).from(briefs).where(eq(briefs.isDemo, true));
+  const demoOffers = tx
+    .select({ id: placementOffers.id })
+    .from(placementOffers)
+    .where(eq(placementOffers.isDemo, true));
+  const demoNeeds = tx
+    .select({ id: placementNeeds.id })
+    .from(placementNeeds)
+    .where(eq(placementNeeds.isDemo, true));
+  await tx
+    .delete(briefResponses)
+    .where(or(eq(briefResponses.isDemo, true), inArray(briefResponses.briefId, demoBriefs)));
+  await tx.delete(briefs).where(eq(briefs.isDemo, true));
+  await tx
+    .update(placementRequests)
+    .set({ proposedOfferId: null })
+    .where(inArray(placementRequests.proposedOfferId, demoOffers));
+  await tx
+    .delete(placementRequests)
+    .where(
+      or(
+        eq(placementRequests.isDemo, true),
+        inArray(placementRequests.offerId, demoOffers),
+        inArray(placementRequests.needId, demoNeeds),
+      ),
+    );
+  await tx.delete(placementNeeds).where(eq(placementNeeds.isDemo, true));
+  await tx.delete(placementOffers).where(eq(placementOffers.isDemo, true));
   await tx.delete(groupMembers).where(eq(groupMembers.isDemo, true));
   await tx.delete(activities).where(eq(activities.isDemo, true));
   await tx.delete(groups).where(eq(groups.isDemo, true));
@@ -327,6 +534,11 @@ async function removeDemoData(tx: Tx, set: SeedSet): Promise<void> {
     ...set.groups.map((item): [Kind, string] => ['group', item.slug]),
     ...set.members.map((item): [Kind, string] => ['member', memberKey(item)]),
     ...set.activities.map((item): [Kind, string] => ['activity', item.slug]),
+    ...(set.placementOffers ?? []).map((item): [Kind, string] => ['placement_offer', item.key]),
+    ...(set.placementNeeds ?? []).map((item): [Kind, string] => ['placement_need', item.key]),
+    ...(set.placementRequests ?? []).map((item): [Kind, string] => ['placement_request', item.key]),
+    ...(set.briefs ?? []).map((item): [Kind, string] => ['brief', item.slug]),
+    ...(set.briefResponses ?? []).map((item): [Kind, string] => ['brief_response', item.key]),
   ];
   for (const [kind, key] of keys)
     await tx.delete(seedMarks).where(and(eq(seedMarks.kind, kind), eq(seedMarks.key, key)));

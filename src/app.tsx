@@ -27,10 +27,16 @@ import { groupInternalsRoutes } from './features/groups/group-internals.routes.t
 import { groupRoutes } from './features/groups/groups.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { briefEditRoutes } from './features/needs/brief-edits.routes.tsx';
+import { briefResponseRoutes } from './features/needs/brief-responses.routes.tsx';
+import { needsRoutes } from './features/needs/needs.routes.tsx';
 import { organisationEditRoutes } from './features/organisations/organisation-edits.routes.tsx';
 import { organisationRoutes } from './features/organisations/organisations.routes.tsx';
 import { pageEditRoutes } from './features/pages/page-edits.routes.tsx';
 import { pageRoutes } from './features/pages/pages.routes.tsx';
+import { placementOverviewRoutes } from './features/placements/overview.routes.tsx';
+import { placementOfferRoutes } from './features/placements/placement-offers.routes.tsx';
+import { placementRequestRoutes } from './features/placements/requests.routes.tsx';
 import { proposalRoutes } from './features/proposals/proposals.routes.tsx';
 import { searchRoutes } from './features/search/search.routes.tsx';
 import { transferRoutes } from './features/transfer/transfer.routes.tsx';
@@ -106,6 +112,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', organisationRoutes);
   app.route('/', workspaceRoutes);
   app.route('/', proposalRoutes);
+  // Before the briefs' pages: /behovsbanken/svar/<id> is an answer, not a brief's address.
+  app.route('/', briefResponseRoutes);
+  // Before the needs bank's public pages: /behovsbanken/ny is not a brief's address.
+  app.route('/', briefEditRoutes);
+  app.route('/', needsRoutes);
+  app.route('/', placementOfferRoutes);
+  app.route('/', placementRequestRoutes);
   app.route('/', transferRoutes);
   app.route('/', documentRoutes);
   // Before the public agreement pages: /avtal/ny is not an agreement's address.
@@ -116,6 +129,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', groupEditRoutes);
   app.route('/', groupRoutes);
   app.route('/', goalRoutes);
+  // Before any /praktik/:… route: /praktik/oversikt is the overview, not an offer's address.
+  app.route('/', placementOverviewRoutes);
   // Before the public activity pages: /aktiviteter/ny is not an activity's address.
   app.route('/', activityEditRoutes);
   app.route('/', activityRoutes);

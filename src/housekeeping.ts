@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/client.ts';
 import { deleteExpiredSignInData } from './features/auth/housekeeping.ts';
+import { deleteExpiredSubscriptions } from './features/needs/alerts.service.ts';
+import { deletePastPlacementStudents } from './features/placements/requests.service.ts';
 import { deleteExpiredRateLimitData } from './features/rate-limits/rate-limits.service.ts';
 import type { Clock } from './lib/clock.ts';
 
@@ -15,6 +17,9 @@ export function startHousekeeping(deps: { db: Db; clock: Clock; logger: Logger }
     for (const [job, clean] of [
       ['sign-in data', deleteExpiredSignInData],
       ['rate limits', deleteExpiredRateLimitData],
+      ['unconfirmed alert subscriptions', deleteExpiredSubscriptions],
+      // GDPR data minimisation: students named on placement requests, once their term is over.
+      ['placement students', deletePastPlacementStudents],
     ] as const) {
       await clean(deps.db, now).catch((error: unknown) =>
         deps.logger.warn({ err: error, job }, 'housekeeping failed'),

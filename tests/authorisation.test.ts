@@ -12,8 +12,15 @@ import {
 import { documentContents, documents } from '../src/features/documents/documents.table.ts';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
 import { groupMembers, groups } from '../src/features/groups/groups.table.ts';
+import { briefResponses, briefs } from '../src/features/needs/needs.table.ts';
 import { organisations } from '../src/features/organisations/organisations.table.ts';
 import { pages } from '../src/features/pages/pages.table.ts';
+import {
+  placementNeeds,
+  placementOffers,
+  placementRequests,
+} from '../src/features/placements/placements.table.ts';
+import { proposeTerm } from '../src/features/placements/term-proposal.ts';
 import { proposals } from '../src/features/proposals/proposals.table.ts';
 import { recordHistory } from '../src/features/register/register.table.ts';
 import { registerImports } from '../src/features/transfer/transfer.table.ts';
@@ -222,6 +229,8 @@ const coordinatorsOnly: Record<BaseRole, Target[]> = {
   coordinator: ['own', 'other'],
   administrator: ['own', 'other'],
 };
+/** Placement offers: as the register's editors; a placement coordinator changes none (see placementOfferAt). */
+const placementOfferEditors: Entry['allowed'] = { ...registerEditors, placement_coordinator: [] };
 
 let units = 0;
 /**
@@ -579,7 +588,262 @@ async function focusAreaFor(): Promise<string> {
   return row!.slug;
 }
 
+/**
+ * The needs bank's briefs (issue 9, item 5): an editor those of their organisation, a placement
+ * coordinator the competence development their institution offers, the coordinator all.
+ */
+const briefEditors: Record<BaseRole, Target[]> & { placement_coordinator: Target[] } = {
+  member: [],
+  editor: ['own'],
+  coordinator: ['own', 'other'],
+  administrator: ['own', 'other'],
+  placement_coordinator: ['own'],
+};
+const briefAdders: Record<BaseRole, Target[]> & { placement_coordinator: Target[] } = {
+  member: [],
+  editor: ['any'],
+  coordinator: ['any'],
+  administrator: ['any'],
+  placement_coordinator: ['any'],
+};
+let freshBriefs = 0;
+/**
+ * What a brief of the target is for the persona asking: for a placement coordinator competence
+ * development offered by their own institution or another; for everyone else a research question of the
+ * own or the other organisation.
+ */
+function briefOwner(target: Target, who: Who) {
+  if (who === 'placement_coordinator')
+    return {
+      kind: 'staff_development' as const,
+      organisationId: target === 'other' ? ids.otherInstitution : ids.ownInstitution,
+    };
+  return { kind: 'research_question' as const, organisationId: target === 'other' ? ids.other : ids.own };
+}
+/** A fresh published brief with its first version in the history, so each request has one of its own. */
+async function briefFor(target: Target, who: Who): Promise<{ slug: string; organisationId: number }> {
+  freshBriefs += 1;
+  const owner = briefOwner(target, who);
+  const values = {
+    ...owner,
+    title: `Behov ${freshBriefs}`,
+    background: '',
+    question: 'Hur kan vi göra läxhjälpen bättre för eleverna?',
+    intendedUse: 'Underlag för nämndens beslut om läxhjälpen.',
+    beneficiaries: '',
+    offering: '',
+    contactName: '',
+    contactEmail: null,
+    deadline: null,
+    visibility: 'public' as const,
+    internalReason: null,
+  };
+  const [row] = await db()
+    .insert(briefs)
+    .values({ slug: `behov-${freshBriefs}`, ...values, publishedAt: new Date() })
+    .returning({ id: briefs.id, slug: briefs.slug });
+  await db()
+    .insert(recordHistory)
+    .values({
+      recordType: 'brief',
+      recordId: row!.id,
+      version: 1,
+      action: 'created',
+      changes: {},
+      snapshot: {
+        ...values,
+        published: true,
+        closed: false,
+        focusAreaIds: [],
+        goalIds: [],
+        institutionIds: [],
+      },
+    });
+  return { slug: row!.slug, organisationId: owner.organisationId };
+}
+const briefForm = (title: string, owner: { kind: string; organisationId: number }) => ({
+  kind: owner.kind,
+  title,
+  organisationId: String(owner.organisationId),
+  background: '',
+  question: 'Hur kan vi göra läxhjälpen bättre för eleverna?',
+  intendedUse: 'Underlag för nämndens beslut om läxhjälpen.',
+  beneficiaries: '',
+  offering: '',
+  contactName: '',
+  contactEmail: '',
+  deadline: '',
+  visibility: 'public',
+  internalReason: '',
+  published: 'ja',
+  closed: '',
+});
+
+/** An answer to a brief (issue 9, item 6): its responder, and the brief's owner side (as briefEditors). */
+const briefAnswerReaders: Record<BaseRole, Target[]> = {
+  member: ['own'],
+  editor: ['own', 'other'],
+  coordinator: ['own', 'other'],
+  administrator: ['own', 'other'],
+};
+/** Moving an answer on: the owner side of its brief only ("own": a brief of the own organisation). */
+const briefAnswerMovers: Record<BaseRole, Target[]> = {
+  member: [],
+  editor: ['own'],
+  coordinator: ownOrOther,
+  administrator: ownOrOther,
+};
+/**
+ * A fresh answer, inskickad, to a fresh brief of the own or the other organisation, by `responderId`
+ * (a fresh person when not given).
+ */
+async function briefAnswerTo(briefTarget: Target, responderId?: number): Promise<number> {
+  const brief = await briefFor(briefTarget, 'member');
+  const [found] = await db().select({ id: briefs.id }).from(briefs).where(eq(briefs.slug, brief.slug));
+  const [row] = await db()
+    .insert(briefResponses)
+    .values({
+      briefId: found!.id,
+      responderPersonId: responderId ?? (await createPerson(db(), { name: 'Svarar Någon' })),
+      name: 'Svarar Någon',
+      email: 'svarar@example.se',
+      institutionId: ids.ownInstitution,
+      approach: 'Intervjuer med lärare och elever under en termin.',
+    })
+    .returning({ id: briefResponses.id });
+  return row!.id;
+}
+/** A fresh brief of the other organisation, published before the test clock's day, to answer. */
+async function answerableBrief(): Promise<string> {
+  const { slug } = await briefFor('other', 'member');
+  await db()
+    .update(briefs)
+    .set({ publishedAt: new Date('2026-11-01T09:00:00Z') })
+    .where(eq(briefs.slug, slug));
+  return slug;
+}
+/** An answer as the form sends it. */
+const briefAnswerForm = () => ({
+  name: 'Svarar Någon',
+  email: 'svarar@example.se',
+  role: 'researcher',
+  institutionId: String(ids.ownInstitution),
+  otherInstitution: '',
+  programme: '',
+  approach: 'Intervjuer med lärare och elever under en termin.',
+  timing: '',
+  startsOn: '',
+  endsOn: '',
+});
+
 const PROTECTED_ROUTES: Record<string, Entry> = {
+  'GET /behovsbanken/ny': {
+    allowed: briefAdders,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/behovsbanken/ny' }),
+  },
+  'POST /behovsbanken/ny': {
+    allowed: briefEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target, who) => ({
+      path: '/behovsbanken/ny',
+      form: briefForm(`Nytt behov ${Math.random()}`, briefOwner(target, who)),
+    }),
+  },
+  'GET /behovsbanken/:slug/andra': {
+    allowed: briefEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target, who) => ({
+      path: `/behovsbanken/${(await briefFor(target, who)).slug}/andra`,
+    }),
+  },
+  'POST /behovsbanken/:slug/andra': {
+    allowed: briefEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target, who) => {
+      const brief = await briefFor(target, who);
+      return {
+        path: `/behovsbanken/${brief.slug}/andra`,
+        form: { ...briefForm('Omdöpt behov', briefOwner(target, who)), version: '1' },
+      };
+    },
+  },
+  'GET /behovsbanken/:slug/ta-bort': {
+    allowed: briefEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target, who) => ({
+      path: `/behovsbanken/${(await briefFor(target, who)).slug}/ta-bort`,
+    }),
+  },
+  'POST /behovsbanken/:slug/ta-bort': {
+    allowed: briefEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target, who) => ({
+      path: `/behovsbanken/${(await briefFor(target, who)).slug}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /behovsbanken/:slug/historik': {
+    allowed: briefEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target, who) => ({
+      path: `/behovsbanken/${(await briefFor(target, who)).slug}/historik`,
+    }),
+  },
+  'POST /behovsbanken/:slug/historik/:version/aterstall': {
+    allowed: coordinatorsOnly,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target, who) => ({
+      path: `/behovsbanken/${(await briefFor(target, who)).slug}/historik/1/aterstall`,
+      form: {},
+    }),
+  },
+  'GET /behovsbanken/:slug/svara': {
+    allowed: everyone,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/behovsbanken/${await answerableBrief()}/svara` }),
+  },
+  'POST /behovsbanken/:slug/svara': {
+    allowed: everyone,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: `/behovsbanken/${await answerableBrief()}/svara`,
+      form: briefAnswerForm(),
+    }),
+  },
+  // "own": the persona's own answer (to a brief of the other organisation); "other": someone else's
+  // answer to a brief of the own organisation, which its editors review.
+  'GET /behovsbanken/svar/:id': {
+    allowed: briefAnswerReaders,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target, who) => ({
+      path: `/behovsbanken/svar/${
+        target === 'own'
+          ? await briefAnswerTo('other', personIds[who === 'signed out' ? 'member' : who])
+          : await briefAnswerTo('own')
+      }`,
+    }),
+  },
+  'POST /behovsbanken/svar/:id/status': {
+    allowed: briefAnswerMovers,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/behovsbanken/svar/${await briefAnswerTo(target)}/status`,
+      form: { status: 'in_review', reason: '', version: '1' },
+    }),
+  },
   'GET /mina-uppgifter': {
     allowed: everyone,
     targets: ['any'],
@@ -1307,7 +1571,347 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
       form: { reason: 'Finns redan i registret.' },
     }),
   },
+  'GET /praktik/platser': {
+    allowed: placementViewers('any'),
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/praktik/platser?termin=VT2027&lediga=1' }),
+  },
+  'GET /praktik/platser/ny': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/praktik/platser/ny?enhet=${await placementUnit(target)}` }),
+  },
+  'POST /praktik/platser/ny': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: '/praktik/platser/ny',
+      form: placementOfferForm(await placementUnit(target)),
+    }),
+  },
+  'GET /praktik/platser/kopiera': {
+    allowed: { ...registerEditors, editor: ['any'], coordinator: ['any'], administrator: ['any'] },
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/praktik/platser/kopiera' }),
+  },
+  'POST /praktik/platser/kopiera': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({
+      path: '/praktik/platser/kopiera',
+      form: { organisationId: String(await placementUnit(target)), from: 'VT2040', to: 'HT2040' },
+    }),
+  },
+  'GET /praktik/platser/:id': {
+    allowed: placementViewers('own', 'other'),
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/praktik/platser/${await placementOfferAt(target)}` }),
+  },
+  'GET /praktik/platser/:id/andra': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/praktik/platser/${await placementOfferAt(target)}/andra` }),
+  },
+  'POST /praktik/platser/:id/andra': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => {
+      const unit = await placementUnit(target);
+      return {
+        path: `/praktik/platser/${await placementOfferAt(target)}/andra`,
+        form: { ...placementOfferForm(unit), places: '7', version: '1' },
+      };
+    },
+  },
+  'GET /praktik/platser/:id/ta-bort': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/praktik/platser/${await placementOfferAt(target)}/ta-bort` }),
+  },
+  'POST /praktik/platser/:id/ta-bort': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/praktik/platser/${await placementOfferAt(target)}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /praktik/platser/:id/historik': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/praktik/platser/${await placementOfferAt(target)}/historik` }),
+  },
+  'POST /praktik/platser/:id/historik/:version/aterstall': {
+    allowed: { ...coordinatorsOnly, placement_coordinator: [] },
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/praktik/platser/${await placementOfferAt(target, 2)}/historik/1/aterstall`,
+      form: {},
+    }),
+  },
+  // Placement requests, needs lists and the term proposal (src/features/placements/requests.*).
+  'GET /praktik/platser/:id/begar': {
+    allowed: placementRequesters('any'),
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/praktik/platser/${await placementOfferAt('own')}/begar` }),
+  },
+  'POST /praktik/platser/:id/begar': {
+    allowed: placementRequesters('own', 'other'),
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/praktik/platser/${await placementOfferAt('own')}/begar`,
+      form: {
+        universityId: String(await placementInstitution(target)),
+        places: '1',
+        preference: '1',
+        message: '',
+        students: '',
+      },
+    }),
+  },
+  'GET /praktik/forfragningar': {
+    allowed: placementListers(),
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/praktik/forfragningar?termin=VT2027&status=submitted' }),
+  },
+  'GET /praktik/forfragningar/:id': {
+    allowed: placementRequestSides(),
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target) => ({ path: `/praktik/forfragningar/${await placementRequestAt(target)}` }),
+  },
+  'POST /praktik/forfragningar/:id/status': {
+    allowed: placementRequestSides(),
+    targets: ownOrOther,
+    ok: 303,
+    // Each side's own move: the institution cancels, the unit (and the coordinator) confirms.
+    request: async (target, who) => ({
+      path: `/praktik/forfragningar/${await placementRequestAt(target)}/status`,
+      form:
+        who === 'placement_coordinator'
+          ? { move: 'cancel', version: '1', reason: 'Behövs inte.', proposedOfferId: '' }
+          : { move: 'confirm', version: '1', reason: '', proposedOfferId: '' },
+    }),
+  },
+  'GET /praktik/behov': {
+    allowed: placementListers(),
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/praktik/behov?termin=VT2027' }),
+  },
+  'GET /praktik/behov/ny': {
+    allowed: placementRequesters('any'),
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/praktik/behov/ny' }),
+  },
+  'POST /praktik/behov/ny': {
+    allowed: placementRequesters('own', 'other'),
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: '/praktik/behov/ny',
+      form: {
+        universityId: String(await placementInstitution(target)),
+        term: 'VT2027',
+        kind: 'vfu_teacher',
+        programme: 'Grundlärarprogrammet F–3',
+        studyLevel: '',
+        students: '4',
+        weeks: '',
+        startsOn: '',
+        endsOn: '',
+        area: '',
+        description: '',
+      },
+    }),
+  },
+  'GET /praktik/behov/:id': {
+    allowed: placementListers(),
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/praktik/behov/${await placementNeed()}` }),
+  },
+  'GET /praktik/behov/:id/svara': {
+    allowed: { ...groupAdders, placement_coordinator: [] },
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/praktik/behov/${await placementNeed()}/svara` }),
+  },
+  'POST /praktik/behov/:id/svara': {
+    allowed: placementOfferEditors,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/praktik/behov/${await placementNeed()}/svara`,
+      form: { offerId: String(await placementOfferAt(target)), places: '1', message: '' },
+    }),
+  },
+  'GET /praktik/fordelning': {
+    allowed: { ...pageEditors, placement_coordinator: [] },
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/praktik/fordelning?termin=VT2027' }),
+  },
+  'POST /praktik/fordelning': {
+    allowed: { ...pageEditors, placement_coordinator: [] },
+    targets: ['any'],
+    ok: 303,
+    // A term without open requests: the proposal is empty, its fingerprint known, and confirming it is a no-op.
+    request: async () => ({
+      path: '/praktik/fordelning',
+      form: { term: 'VT2041', hash: proposeTerm([], new Map()).hash },
+    }),
+  },
 };
+
+/**
+ * Placement offers (issue 9): "own" is a unit under the own organisation (Ekdalsskolan), "other" one
+ * under the other (Flemingsbergs gymnasium). Editors their own units' offers, coordinators all; a
+ * placement coordinator sees every offer and the capacity list but changes none; a member neither.
+ */
+function placementViewers(...targets: Target[]): Entry['allowed'] {
+  return {
+    member: [],
+    editor: targets,
+    coordinator: targets,
+    administrator: targets,
+    placement_coordinator: targets,
+  };
+}
+function placementUnit(target: Target): Promise<number> {
+  return organisationId(target === 'other' ? 'flemingsbergs-gymnasium' : 'ekdalsskolan');
+}
+function placementOfferForm(unitId: number): Record<string, string> {
+  return {
+    organisationId: String(unitId),
+    term: 'VT2027',
+    kind: 'vfu_teacher',
+    programme: 'Grundlärarprogrammet F–3',
+    studyLevel: '',
+    places: '3',
+    supervisors: '',
+    startsOn: '',
+    endsOn: '',
+    address: '',
+    area: '',
+    prerequisites: '',
+    description: '',
+  };
+}
+/** A fresh offer at the own or other unit with its first version in the history (`versions`: 2 adds a change). */
+async function placementOfferAt(target: Target, versions = 1): Promise<number> {
+  const unitId = await placementUnit(target);
+  const snapshot = {
+    organisationId: unitId,
+    term: 'VT2027',
+    kind: 'vfu_teacher' as const,
+    programme: 'Grundlärarprogrammet F–3',
+    studyLevel: '',
+    places: 3,
+    supervisors: 0,
+    startsOn: null,
+    endsOn: null,
+    address: '',
+    area: '',
+    prerequisites: '',
+    description: '',
+  };
+  const [row] = await db()
+    .insert(placementOffers)
+    .values({ ...snapshot, places: versions === 1 ? 3 : 4, version: versions })
+    .returning({ id: placementOffers.id });
+  for (let version = 1; version <= versions; version += 1)
+    await db()
+      .insert(recordHistory)
+      .values({
+        recordType: 'placement_offer',
+        recordId: row!.id,
+        version,
+        action: version === 1 ? 'created' : 'changed',
+        changes: {},
+        snapshot: { ...snapshot, places: version === 1 ? 3 : 4 },
+      });
+  return row!.id;
+}
+
+/**
+ * Placement requests and needs (issue 9, items 2–4): a placement coordinator requests for their own
+ * institution ("own": Södertörns högskola, "other": Karolinska Institutet); the coordinator for any.
+ */
+function placementRequesters(...targets: Target[]): Entry['allowed'] {
+  return {
+    member: [],
+    editor: [],
+    coordinator: targets,
+    administrator: targets,
+    placement_coordinator: ['own', 'any'],
+  };
+}
+/** The request and needs lists: both sides and the coordinator; a member neither. */
+function placementListers(): Entry['allowed'] {
+  return {
+    member: [],
+    editor: ['any'],
+    coordinator: ['any'],
+    administrator: ['any'],
+    placement_coordinator: ['any'],
+  };
+}
+/** One request: "own" is to the own unit from the own institution, "other" to the other from the other. */
+function placementRequestSides(): Entry['allowed'] {
+  return {
+    member: [],
+    editor: ['own'],
+    coordinator: ownOrOther,
+    administrator: ownOrOther,
+    placement_coordinator: ['own'],
+  };
+}
+function placementInstitution(target: Target): Promise<number> {
+  return organisationId(target === 'other' ? OTHER_INSTITUTION : OWN_INSTITUTION);
+}
+/** A fresh request, inskickad, for one place on a fresh offer of the own or other unit. */
+async function placementRequestAt(target: Target): Promise<number> {
+  const [row] = await db()
+    .insert(placementRequests)
+    .values({
+      offerId: await placementOfferAt(target),
+      universityId: await placementInstitution(target),
+      places: 1,
+    })
+    .returning({ id: placementRequests.id });
+  return row!.id;
+}
+/** An open list of needs from the own institution, of the kind and term placementOfferAt offers. */
+async function placementNeed(): Promise<number> {
+  const [row] = await db()
+    .insert(placementNeeds)
+    .values({
+      universityId: await placementInstitution('own'),
+      term: 'VT2027',
+      kind: 'vfu_teacher',
+      programme: 'Grundlärarprogrammet F–3',
+      students: 10,
+    })
+    .returning({ id: placementNeeds.id });
+  return row!.id;
+}
 
 beforeAll(async () => {
   subject = await createTestApp();

@@ -11,7 +11,13 @@ const DEMO_WORDS = [
   ...demoData.agreements.map((agreement) => agreement.title),
   ...demoData.activities.map((activity) => activity.title),
   ...demoData.members.flatMap((member) => (member.person ? [member.person] : [])),
+  ...(demoData.briefs ?? []).map((brief) => brief.title),
 ];
+
+/** The sample brief's page (a brief's slug, not the list, the feed or the alerts under /behovsbanken/). */
+const SAMPLE_BRIEF = new RegExp(
+  `^/behovsbanken/(${(demoData.briefs ?? []).map((brief) => brief.slug).join('|')})$`,
+);
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -57,8 +63,9 @@ describe('demo data', () => {
     await seedDatabase(database.db, { demo: false });
     const pages = await readAll(buildTestApp(database, { demo: false }));
     for (const page of pages) {
-      // Activities are all demo data, so the sample activity page is gone with them.
-      expect(page.status, page.path).toBe(page.path.startsWith('/aktiviteter/') ? 404 : 200);
+      // Activities and briefs are all demo data, so the sample activity and brief pages are gone with them.
+      const demoOnly = page.path.startsWith('/aktiviteter/') || SAMPLE_BRIEF.test(page.path);
+      expect(page.status, page.path).toBe(demoOnly ? 404 : 200);
       expect(page.text, page.path).not.toContain('Exempeldata');
       for (const word of DEMO_WORDS) expect(page.text, `${page.path}: ${word}`).not.toContain(word);
     }

@@ -202,6 +202,51 @@ describe('the rendered-page cache', () => {
     }
   });
 
+  it('shows a new, changed or deleted placement offer on the cached overview at once', async () => {
+    const { cookie } = await signedInPerson(subject, {
+      name: 'Erik Redaktör',
+      roles: { 'barn-och-utbildningsforvaltningen': 'editor' },
+    });
+    const [ekdalsskolan] = (
+      await subject.database.pool.query("select id from organisations where slug = 'ekdalsskolan'")
+    ).rows as { id: number }[];
+    const overview = '/praktik/oversikt?termin=VT2027';
+    const offeredPlaces = async () => {
+      const html = await (await subject.request(overview)).text();
+      const total = /id="praktik-forvaltning"[\s\S]*?<tfoot>[\s\S]*?<td class="numeric">([\d\s]+)<\/td>/.exec(
+        html,
+      );
+      return Number(total?.[1]?.replace(/\s/g, '') ?? 0);
+    };
+    cache.clear();
+    const before = await offeredPlaces();
+    expect((await subject.request(overview)).headers.get('x-cache')).toBe('hit');
+    const form = {
+      organisationId: String(ekdalsskolan!.id),
+      term: 'VT2027',
+      kind: 'vfu_teacher',
+      programme: 'Grundlärarprogrammet F–3',
+      places: '4',
+      supervisors: '2',
+    };
+    const created = await subject.request('/praktik/platser/ny', formPost(form, { cookie }));
+    expect(created.status).toBe(303);
+    const id = /\/praktik\/platser\/(\d+)/.exec(created.headers.get('location') ?? '')?.[1];
+    expect(await offeredPlaces()).toBe(before + 4);
+    const changed = await subject.request(
+      `/praktik/platser/${id}/andra`,
+      formPost({ ...form, places: '6', version: '1' }, { cookie }),
+    );
+    expect(changed.status).toBe(303);
+    expect(await offeredPlaces()).toBe(before + 6);
+    const deleted = await subject.request(
+      `/praktik/platser/${id}/ta-bort`,
+      formPost({ version: '2' }, { cookie }),
+    );
+    expect(deleted.status).toBe(303);
+    expect(await offeredPlaces()).toBe(before);
+  });
+
   it('lets one request rebuild an expired page while the others get the old copy', async () => {
     let now = Date.now();
     const realNow = Date.now;

@@ -18,6 +18,11 @@ export const PUBLIC_PAGES: Record<string, string> = {
   '/sok': '/sok?q=h%C3%B6gskola',
   '/tillganglighet': '/tillganglighet',
   '/personuppgifter': '/personuppgifter',
+  '/behovsbanken': '/behovsbanken',
+  // A brief of the demo data (seeds/demo-data.ts).
+  '/behovsbanken/:slug': '/behovsbanken/varfor-stannar-personal-i-aldreomsorgen',
+  '/behovsbanken/bevaka': '/behovsbanken/bevaka',
+  '/praktik/oversikt': '/praktik/oversikt?termin=HT2026',
 };
 
 /** Pages in other states than the plain one: errors, search states and the feedback steps. */
@@ -30,6 +35,8 @@ export const OTHER_PAGE_STATES = [
   '/avtal?aterkoppling=tack',
   '/avtal?aterkoppling=nej&svar=00000000-0000-4000-8000-000000000000',
   '/avtal?aterkoppling=kommentar-tack',
+  '/behovsbanken?typ=forskningsfraga&sida=1',
+  '/behovsbanken/bevaka?skickat=1',
 ];
 
 /** The sign-in pages anyone can open, by route. The development mail page is 404 but on a laptop. */
@@ -42,10 +49,18 @@ export const SIGN_IN_PAGES: Record<string, string> = {
   '/utveckling/mejl/:key': '/utveckling/mejl/0123456789abcdef0123456789abcdef',
 };
 
-/** Open addresses that are not pages: JSON for machines. */
+/**
+ * Open addresses that are not cached pages: JSON and feeds for machines, and the pages a mailed link opens
+ * (a token in the address is never kept in the page cache).
+ */
 export const OTHER_OPEN_ADDRESSES: Record<string, string> = {
+  '/behovsbanken/flode.atom': '/behovsbanken/flode.atom',
+  '/behovsbanken/bevaka/bekrafta': '/behovsbanken/bevaka/bekrafta?token=abcdefghijklmnopqrstuvwxyz',
+  '/behovsbanken/avregistrera': '/behovsbanken/avregistrera?token=abcdefghijklmnopqrstuvwxyz',
   '/halsa': '/halsa',
   '/dokument/:id/:fil{.+\\.pdf}': '/dokument/1/avtal.pdf',
+  '/praktik/oversikt.csv': '/praktik/oversikt.csv?termin=HT2026',
+  '/praktik/oversikt.xlsx': '/praktik/oversikt.xlsx?termin=HT2026',
 };
 
 /** One address for every page behind sign-in, opened as an administrator (who may open them all). */
@@ -97,4 +112,26 @@ export const SIGNED_IN_PAGES: Record<string, string> = {
   '/registrera': '/registrera',
   // No proposal is seeded: a 404 with the same headers (proposals.routes.test.ts opens real ones).
   '/forslag/:id': '/forslag/1',
+  '/behovsbanken/ny': '/behovsbanken/ny',
+  '/behovsbanken/:slug/andra': '/behovsbanken/varfor-stannar-personal-i-aldreomsorgen/andra',
+  '/behovsbanken/:slug/ta-bort': '/behovsbanken/varfor-stannar-personal-i-aldreomsorgen/ta-bort',
+  '/behovsbanken/:slug/historik': '/behovsbanken/varfor-stannar-personal-i-aldreomsorgen/historik',
+  '/behovsbanken/:slug/svara': '/behovsbanken/varfor-stannar-personal-i-aldreomsorgen/svara',
+  // Demo answers, offers, requests and needs lists are seeded; an id that is not is a 404 with the same headers.
+  '/behovsbanken/svar/:id': '/behovsbanken/svar/1',
+  '/praktik/platser': '/praktik/platser?termin=HT2026',
+  '/praktik/platser/ny': '/praktik/platser/ny',
+  '/praktik/platser/kopiera': '/praktik/platser/kopiera',
+  '/praktik/platser/:id': '/praktik/platser/1',
+  '/praktik/platser/:id/andra': '/praktik/platser/1/andra',
+  '/praktik/platser/:id/ta-bort': '/praktik/platser/1/ta-bort',
+  '/praktik/platser/:id/historik': '/praktik/platser/1/historik',
+  '/praktik/platser/:id/begar': '/praktik/platser/1/begar',
+  '/praktik/forfragningar': '/praktik/forfragningar',
+  '/praktik/forfragningar/:id': '/praktik/forfragningar/1',
+  '/praktik/behov': '/praktik/behov',
+  '/praktik/behov/ny': '/praktik/behov/ny',
+  '/praktik/behov/:id': '/praktik/behov/1',
+  '/praktik/behov/:id/svara': '/praktik/behov/1/svara',
+  '/praktik/fordelning': '/praktik/fordelning?termin=HT2026',
 };

@@ -20,7 +20,20 @@ export const OPEN_ROUTES: Record<string, string> = {
     'the identity provider’s answer: state, cookie and code are the credential',
   'GET /utveckling/mejl/:key':
     'a laptop in development only (loopback, no SMTP): 404 everywhere else (tests/deployment-safety.test.ts)',
+  'GET /behovsbanken/flode.atom': 'the needs bank’s Atom feeds: published public briefs, as on its pages',
+  'POST /behovsbanken/bevaka':
+    'asking for e-mail alerts about new briefs (rate-limited per client and address; confirmed by mail)',
+  'GET /behovsbanken/bevaka/bekrafta':
+    'the page a mailed confirmation link opens (a button, so scanners confirm nothing)',
+  'POST /behovsbanken/bevaka/bekrafta': 'confirming alerts: the mailed token is the credential',
+  'GET /behovsbanken/avregistrera': 'the page the unsubscribe link in every alert opens (a button)',
+  'POST /behovsbanken/avregistrera':
+    'one-click unsubscribe (RFC 8058, also from mail programs): the token in the address is the credential',
   'GET /halsa': 'health for monitors: "ok" or "unavailable", nothing about anyone',
+  'GET /praktik/oversikt.csv':
+    'the public placement and needs-bank figures as a file: aggregates of what public pages show, no person',
+  'GET /praktik/oversikt.xlsx':
+    'the public placement and needs-bank figures as a file: aggregates of what public pages show, no person',
   'GET /dokument/:id/:fil{.+\\.pdf}':
     'a document’s file: a public one for anyone; an internal one only for those who may edit its agreement, 404 for everyone else (documents.routes.test.ts)',
 };

@@ -7,12 +7,17 @@ import {
   agreementFocusAreas,
   agreementParties,
   agreements,
+  briefResponses,
+  briefs,
   focusAreas,
   goals,
   groupMembers,
   groups,
   organisations,
   pages,
+  placementNeeds,
+  placementOffers,
+  placementRequests,
 } from '../src/db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { type Row, readAllRows } from './table-contents.ts';
@@ -48,7 +53,18 @@ describe('seeding', () => {
     const sourceRowsBefore = await readSourceRows();
     await seedDatabase(database.db, { demo: false });
 
-    for (const table of [organisations, agreements, focusAreas, groups, groupMembers]) {
+    for (const table of [
+      organisations,
+      agreements,
+      focusAreas,
+      groups,
+      groupMembers,
+      placementOffers,
+      placementNeeds,
+      placementRequests,
+      briefs,
+      briefResponses,
+    ]) {
       expect(await database.db.select().from(table).where(eq(table.isDemo, true))).toEqual([]);
     }
     const { rows } = await database.pool.query('select count(*) from activities');
@@ -235,12 +251,15 @@ function partiesBySlug(rows: { slug: string; party: string }[]): Record<string, 
 const REFERENCES: Record<string, string> = {
   activity_id: 'activities',
   agreement_id: 'agreements',
+  brief_id: 'briefs',
   focus_area_id: 'focus_areas',
   goal_id: 'goals',
   group_id: 'groups',
   organisation_id: 'organisations',
   owner_organisation_id: 'organisations',
   parent_id: 'organisations',
+  offer_id: 'placement_offers',
+  need_id: 'placement_needs',
 };
 
 /** Every row that is neither demo data nor a link to demo data. */
@@ -261,6 +280,11 @@ async function readSourceRows(): Promise<Record<string, Row[]>> {
     group: 'groups',
     member: 'group_members',
     activity: 'activities',
+    placement_offer: 'placement_offers',
+    placement_need: 'placement_needs',
+    placement_request: 'placement_requests',
+    brief: 'briefs',
+    brief_response: 'brief_responses',
   };
   const isSourceMark = (row: Row) =>
     !demoIds.get(tableOfKind[row.kind ?? ''] ?? '')?.has(row.record_id ?? null);

@@ -2,7 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { envelopeTo: string[]; from: string; to: string; subject: string; text: string };
+export type ReceivedMail = {
+  envelopeTo: string[];
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** RFC 8058 one-click unsubscribe headers, where the mail has them (undefined otherwise). */
+  listUnsubscribe?: string | undefined;
+  listUnsubscribePost?: string | undefined;
+};
 
 /** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
 export async function startSmtpServer(port = 0) {
@@ -26,6 +35,8 @@ export async function startSmtpServer(port = 0) {
             subject: parsed.subject ?? '',
             // mailparser ends the text with the line break that closes the body.
             text: (parsed.text ?? '').replace(/\n$/, ''),
+            listUnsubscribe: headerText(parsed.headerLines, 'list-unsubscribe'),
+            listUnsubscribePost: headerText(parsed.headerLines, 'list-unsubscribe-post'),
           });
           callback();
         },
@@ -44,4 +55,13 @@ export async function startSmtpServer(port = 0) {
     port: address.port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A header's value as sent (unfolded), or undefined when the mail has no such header. */
+function headerText(lines: readonly { key: string; line: string }[], key: string): string | undefined {
+  const found = lines.find((line) => line.key === key);
+  return found?.line
+    .slice(found.line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }

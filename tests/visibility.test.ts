@@ -34,6 +34,9 @@ const HIDDEN = [
   },
   // A university: on the start page and /larosaten, in the council and the foundation's network.
   { kind: 'organisation', slug: 'konstskolan-idun-loven', word: 'Flimmerdunkskolan', how: 'deleted' },
+  // Published briefs of the demo data (the needs bank: its list, its feed, search).
+  { kind: 'brief', slug: 'unga-som-inte-soker-hjalp', word: 'Snorkelbehovet', how: 'internal' },
+  { kind: 'brief', slug: 'elevers-narvaro-hogstadiet', word: 'Trullebehovet', how: 'deleted' },
 ] as const;
 
 /** A focus area that stays, but that only the internal agreement prioritises: it goes with the agreement. */
@@ -48,6 +51,7 @@ const TABLE = {
   activity: 'activities',
   focus_area: 'focus_areas',
   organisation: 'organisations',
+  brief: 'briefs',
 } as const;
 const NAME_COLUMN = {
   agreement: 'title',
@@ -55,6 +59,7 @@ const NAME_COLUMN = {
   activity: 'title',
   focus_area: 'name',
   organisation: 'name',
+  brief: 'title',
 } as const;
 
 /** A hidden record's own public page, if it has one (focus areas have none). */
@@ -62,6 +67,7 @@ function ownPage(record: (typeof HIDDEN)[number]): string | undefined {
   if (record.kind === 'agreement') return `/avtal/${record.slug}`;
   if (record.kind === 'group') return `/grupper/${record.slug}`;
   if (record.kind === 'activity') return `/aktiviteter/${record.slug}`;
+  if (record.kind === 'brief') return `/behovsbanken/${record.slug}`;
   if (record.kind === 'organisation') {
     return record.slug === 'konstskolan-idun-loven'
       ? `/larosaten/${record.slug}`
@@ -142,6 +148,11 @@ beforeAll(async () => {
       ...(await slugs(`select '/avtal/' || slug as path from agreements`)),
       ...(await slugs(`select '/grupper/' || slug as path from groups`)),
       ...(await slugs(`select '/aktiviteter/' || slug as path from activities`)),
+      ...(await slugs(`select '/behovsbanken/' || slug as path from briefs`)),
+      // The needs bank's feed (not a cached page, but public all the same) and a filtered list.
+      '/behovsbanken/flode.atom',
+      '/behovsbanken/flode.atom?typ=forskningsfraga',
+      '/behovsbanken?typ=examensarbete',
       ...[...SEARCHED, ...DIARIENUMMER].map((word) => `/sok?q=${encodeURIComponent(word)}`),
     ]),
   ];

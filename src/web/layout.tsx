@@ -12,6 +12,8 @@ export type LayoutProps = {
   showDemoNotice?: boolean;
   /** "Logga in", or the signed-in person's menu (the auth feature makes it). */
   accountMenu: Child;
+  /** An Atom feed of the page (the needs bank's list), as <link rel="alternate">. */
+  feed?: { href: string; title: string } | undefined;
   children: Child;
 };
 
@@ -24,13 +26,23 @@ const mainNav = [
   ['/flemingsberg-science', 'foundation'],
   ['/mal', 'goals'],
   ['/ulf', 'ulf'],
+  ['/behovsbanken', 'needs'],
 ] as const;
 
 function isCurrentSection(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
 }
 
-export function Layout({ title, lang, path, nonce, showDemoNotice, accountMenu, children }: LayoutProps) {
+export function Layout({
+  title,
+  lang,
+  path,
+  nonce,
+  showDemoNotice,
+  accountMenu,
+  feed,
+  children,
+}: LayoutProps) {
   const t = useT();
   const fullTitle =
     path === '/' ? `${t.site.name} – ${t.site.owner}` : `${title} – ${t.site.name} – ${t.site.owner}`;
@@ -43,6 +55,9 @@ export function Layout({ title, lang, path, nonce, showDemoNotice, accountMenu, 
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{fullTitle}</title>
           <link rel="stylesheet" href="/static/styles.css" />
+          {feed ? (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          ) : null}
           <script src="/static/feedback.js" defer nonce={nonce}></script>
         </head>
         <body>

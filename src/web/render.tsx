@@ -13,7 +13,13 @@ export type Status = 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 |
  */
 export function renderPage(
   c: Context<AppEnv>,
-  props: { title: string; children: Child; status?: Status; feedback?: boolean },
+  props: {
+    title: string;
+    children: Child;
+    status?: Status;
+    feedback?: boolean;
+    feed?: { href: string; title: string };
+  },
 ) {
   const { config } = c.get('deps');
   return c.html(
@@ -25,6 +31,7 @@ export function renderPage(
         nonce={c.get('secureHeadersNonce')}
         showDemoNotice={config.demoData}
         accountMenu={c.var.accountMenu(c.get('viewer') ?? null, c.req.path)}
+        feed={props.feed}
       >
         {props.children}
         {props.feedback ? (

@@ -15,6 +15,7 @@ import { recordAudit } from '../auth/audit.ts';
 import { hashToken, SESSION_COOKIE } from '../auth/sessions.ts';
 import { groupMemberships } from '../groups/groups.table.ts';
 import { mailOutbox } from '../mail/mail.table.ts';
+import { briefSubscriptions } from '../needs/needs.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
@@ -483,6 +484,17 @@ describe('erasure', () => {
     await db()
       .insert(mailOutbox)
       .values({ toAddress: 'RUT@example.se', subject: 'Länk', textBody: 'x', createdAt: now() });
+    // Alerts about new briefs to the same address (confirmed without an account) end with the account.
+    await db()
+      .insert(briefSubscriptions)
+      .values([
+        { email: 'Rut@Example.se', unsubscribeTokenHash: hashToken('ruts-bevakning'), confirmedAt: now() },
+        {
+          email: 'annan@example.se',
+          unsubscribeTokenHash: hashToken('annans-bevakning'),
+          confirmedAt: now(),
+        },
+      ]);
     await recordAudit(db(), now(), {
       action: 'person_invited',
       actorPersonId: null,
@@ -516,6 +528,9 @@ describe('erasure', () => {
     expect(await byPerson(memberships)).toEqual([]);
     expect(await byPerson(groupMemberships)).toEqual([]);
     expect(await byPerson(sessions)).toEqual([]);
+    expect((await db().select().from(briefSubscriptions)).map((row) => row.email)).toEqual([
+      'annan@example.se',
+    ]);
     expect(await db().select().from(signInTokens).where(eq(signInTokens.email, 'rut@example.se'))).toEqual(
       [],
     );

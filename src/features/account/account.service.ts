@@ -16,6 +16,9 @@ import { recordAudit } from '../auth/audit.ts';
 import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { identityMethod } from '../auth/identity-method.ts';
 import { endAllSessions, isAlive } from '../auth/sessions.ts';
+import { deleteSubscriptionsTo } from '../needs/alerts.queries.ts';
+import { eraseAnswersOf, findAnswersForExport } from '../needs/brief-responses.queries.ts';
+import { findPlacementRequestsForExport } from '../placements/requests.queries.ts';
 import { findProposalsForExport } from '../proposals/proposals.queries.ts';
 import type { DetailsField, DetailsInput } from './account.forms.ts';
 import {
@@ -157,6 +160,8 @@ export async function exportAccount(deps: Deps, personId: number) {
       })),
       handledPageFeedback: await findHandledFeedback(tx, personId),
       proposals: await findProposalsForExport(tx, personId),
+      briefResponses: await findAnswersForExport(tx, personId),
+      placementRequests: await findPlacementRequestsForExport(tx, personId),
     };
   });
 }
@@ -191,6 +196,8 @@ export async function requestErasure(deps: Deps, personId: number): Promise<Eras
     await endAllSessions(tx, personId);
     await deleteSignInLinks(tx, addresses, kept);
     await deleteMails(tx, addresses);
+    await eraseAnswersOf(tx, personId);
+    await deleteSubscriptionsTo(tx, addresses);
     const common = { keywords: [], language: 'sv' as const, lastSignInAt: null, erasureRequestedAt: now };
     if (kept) {
       await tx

@@ -211,6 +211,31 @@ export function canSeeInternalMatches(viewer: Viewer | null): boolean {
 }
 
 /**
+ * Placement capacity (issue 9): the form for offering places and "copy last term" open to those who
+ * offer places for units: coordinators (every unit) and editors (their units, canEditPlacementOffer).
+ */
+export function canOfferPlacements(viewer: Viewer | null): boolean {
+  return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'editor'));
+}
+
+/** One offer: coordinators every one; an editor the offers of their organisation and the units under it. */
+export function canEditPlacementOffer(viewer: Viewer | null, unit: OrganisationChain): boolean {
+  return canEditOrganisation(viewer, unit);
+}
+
+/**
+ * The capacity list and each offer's page: those who offer places (coordinators, editors) and those who
+ * ask for them (a university's placement coordinator). Not plain members: the list is a working tool
+ * between units and institutions, and a member has nothing to offer or request there.
+ */
+export function canSeePlacementCapacity(viewer: Viewer | null): boolean {
+  return (
+    viewer !== null &&
+    (isCoordinator(viewer) || hasRole(viewer, 'editor') || hasRole(viewer, 'placement_coordinator'))
+  );
+}
+
+/**
  * The feedback lists, seen from the viewer's side, for filtering in SQL: 'all' pages (coordinators), or
  * the pages owned by these organisations and the units under them (an editor's organisations) — the
  * same rule as canSeeFeedbackFor, which checks one page's owner chain.
@@ -221,4 +246,127 @@ export function feedbackOrganisationScope(viewer: Viewer | null): 'all' | number
   return viewer.memberships
     .filter((membership) => membership.role === 'editor')
     .map((membership) => membership.organisationId);
+}
+
+/**
+ * Placement requests and needs lists (issue 9): the institution side is a placement coordinator of the
+ * institution (a membership with role placement_coordinator at it or an organisation above it, `chain`),
+ * the unit side an editor of the offer's unit chain; the coordinator acts for both.
+ */
+export function isPlacementCoordinatorOf(viewer: Viewer | null, chain: OrganisationChain): boolean {
+  if (viewer === null) return false;
+  if (isCoordinator(viewer)) return true;
+  return viewer.memberships.some(
+    (membership) => membership.role === 'placement_coordinator' && chain.includes(membership.organisationId),
+  );
+}
+
+/** Requesting places and posting a list of needs: placement coordinators (for their institution) and coordinators. */
+export function canRequestPlaces(viewer: Viewer | null): boolean {
+  return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'placement_coordinator'));
+}
+
+/** The list of requests and of needs: both sides (editors, placement coordinators) and the coordinator. */
+export function canListPlacementRequests(viewer: Viewer | null): boolean {
+  return canRequestPlaces(viewer) || (viewer !== null && hasRole(viewer, 'editor'));
+}
+
+/** One request: the institution that asked and the unit asked (their chains), and the coordinator. */
+export function canSeePlacementRequest(
+  viewer: Viewer | null,
+  request: { unit: OrganisationChain; institution: OrganisationChain },
+): boolean {
+  return canEditOrganisation(viewer, request.unit) || isPlacementCoordinatorOf(viewer, request.institution);
+}
+
+/** Answering a list of needs with places on an offer: editors (of the offer's unit) and the coordinator. */
+export function canAnswerNeeds(viewer: Viewer | null): boolean {
+  return viewer !== null && (isCoordinator(viewer) || hasRole(viewer, 'editor'));
+}
+
+/** The automatic proposal for a whole term, and confirming it: the coordinator. */
+export function canAllocateTerm(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
+/**
+ * The needs bank (issue 9, item 5): writing briefs. Editors (for their organisation's chain), placement
+ * coordinators (competence development their institution offers) and the coordinator.
+ */
+export function canAddBrief(viewer: Viewer | null): boolean {
+  return (
+    viewer !== null &&
+    (isCoordinator(viewer) || hasRole(viewer, 'editor') || hasRole(viewer, 'placement_coordinator'))
+  );
+}
+
+/**
+ * One brief (`organisation`: the chain of the förvaltning or unit asking, or of the institution offering):
+ * the coordinator every one; an editor those of their organisation or one under it; a placement coordinator
+ * the competence development (`staff_development`) their institution (or one under it) offers.
+ */
+export function canEditBrief(
+  viewer: Viewer | null,
+  brief: { kind: string; organisation: OrganisationChain },
+): boolean {
+  if (viewer === null) return false;
+  if (isCoordinator(viewer)) return true;
+  if (canEditOrganisation(viewer, brief.organisation)) return true;
+  return (
+    brief.kind === 'staff_development' &&
+    viewer.memberships.some(
+      (membership) =>
+        membership.role === 'placement_coordinator' && brief.organisation.includes(membership.organisationId),
+    )
+  );
+}
+
+/** The kinds of brief a person may write: a placement coordinator only competence development. */
+export function briefKindsFor<K extends string>(viewer: Viewer | null, kinds: readonly K[]): K[] {
+  if (viewer === null) return [];
+  if (isCoordinator(viewer) || hasRole(viewer, 'editor')) return [...kinds];
+  return hasRole(viewer, 'placement_coordinator') ? kinds.filter((kind) => kind === 'staff_development') : [];
+}
+
+/**
+ * Answering briefs in the needs bank (issue 9, item 6): anyone signed in (an account is one e-mail link
+ * away). Which brief is then asked of `canAnswerBrief`.
+ */
+export function canAnswerBriefs(viewer: Viewer | null): boolean {
+  return viewer !== null;
+}
+
+/**
+ * One brief: a public one anyone signed in; an internal one the coordinator and those who work in the
+ * brief's organisation or one above it (a membership of any role; `chain`: the brief organisation's).
+ */
+export function canAnswerBrief(
+  viewer: Viewer | null,
+  brief: { internal: boolean; chain: OrganisationChain },
+): boolean {
+  if (viewer === null) return false;
+  if (!brief.internal || isCoordinator(viewer)) return true;
+  return viewer.memberships.some((membership) => brief.chain.includes(membership.organisationId));
+}
+
+/**
+ * Moving an answer to a brief through its stages (brief-response-status.ts): the brief's owner side, who
+ * may edit the brief (canEditBrief: an editor of its organisation's chain, the institution's placement
+ * coordinator for competence development, the coordinator). The responder moves nothing.
+ */
+export function canReviewBriefResponse(
+  viewer: Viewer | null,
+  brief: { kind: string; organisation: OrganisationChain },
+): boolean {
+  return canEditBrief(viewer, brief);
+}
+
+/** One answer, with the responder's name and e-mail: the responder, and those who review it. */
+export function canSeeBriefResponse(
+  viewer: Viewer | null,
+  response: { responderPersonId: number | null },
+  brief: { kind: string; organisation: OrganisationChain },
+): boolean {
+  if (viewer === null) return false;
+  return viewer.personId === response.responderPersonId || canReviewBriefResponse(viewer, brief);
 }

@@ -45,7 +45,7 @@ describe('the goals page', () => {
     const section = textOf(
       html.match(/<h2>Aktiviteter i registret per mål<\/h2>([\s\S]*?)<\/ul>/)?.[1] ?? '',
     );
-    expect(section).toContain('Rekrytering: 2 aktiviteter i registret bidrar till målet.');
+    expect(section).toContain('Rekrytering: 4 aktiviteter i registret bidrar till målet.');
     expect(section).toContain(
       'Tillväxt genom kontakt med näringslivet: 1 aktivitet i registret bidrar till målet.',
     );

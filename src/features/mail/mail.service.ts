@@ -12,7 +12,13 @@ export type MailTransport = { sendMail: (message: SendMailOptions) => Promise<un
 
 export type MailDeliveryDeps = { db: Db; transport: MailTransport; clock: Clock; logger: Logger };
 
-export type MailToQueue = { to: string; subject: string; text: string };
+export type MailToQueue = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra header lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) for alerts. */
+  headers?: Record<string, string>;
+};
 
 /** The first retry waits 30 s, each further one twice as long, never more than an hour. */
 export const FIRST_RETRY_MS = 30_000;
@@ -28,20 +34,34 @@ export function retryDelayMs(failedAttempts: number): number {
  * called inside a transaction). Returns its id. Sending is the workers' job.
  */
 export async function queueMail(db: DbOrTx, mail: MailToQueue, clock: Clock = systemClock): Promise<string> {
+  const [id] = await queueMails(db, [mail], clock);
+  if (!id) throw new Error('mail_outbox insert returned no row');
+  return id;
+}
+
+/** As queueMail, for many mails at once (one insert): alerts to every subscriber of a new brief. */
+export async function queueMails(
+  db: DbOrTx,
+  mails: MailToQueue[],
+  clock: Clock = systemClock,
+): Promise<string[]> {
+  if (mails.length === 0) return [];
   const now = clock.now();
-  const [row] = await db
+  const rows = await db
     .insert(mailOutbox)
-    .values({
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      createdAt: now,
-      nextAttemptAt: now,
-    })
+    .values(
+      mails.map((mail) => ({
+        toAddress: mail.to,
+        subject: mail.subject,
+        textBody: mail.text,
+        headers: mail.headers ?? null,
+        createdAt: now,
+        nextAttemptAt: now,
+      })),
+    )
     .returning({ id: mailOutbox.id });
-  if (!row) throw new Error('mail_outbox insert returned no row');
   await notify(db, CHANNELS.mailQueued);
-  return row.id;
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -66,7 +86,12 @@ export async function deliverDueMail(
     let failed = 0;
     for (const mail of due) {
       try {
-        await transport.sendMail({ to: mail.toAddress, subject: mail.subject, text: mail.textBody });
+        await transport.sendMail({
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.textBody,
+          ...(mail.headers ? { headers: mail.headers } : {}),
+        });
         await tx
           .update(mailOutbox)
           .set({ sentAt: clock.now(), lastError: null })

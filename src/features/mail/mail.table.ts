@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Mail waiting to go out (decision 007). A row is written in the same transaction as whatever caused it,
@@ -12,6 +12,8 @@ export const mailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text().notNull(),
     textBody: text('text_body').notNull(),
+    /** Extra header lines (e.g. List-Unsubscribe, RFC 8058), name → value; null for most mail. */
+    headers: jsonb().$type<Record<string, string>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Failed delivery attempts so far; the next wait doubles with each. */
     attempts: integer().notNull().default(0),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, isDemo, searchVector } from '../../db/columns.ts';
 import { people } from '../accounts/accounts.table.ts';
 import { activities } from '../activities/activities.table.ts';
@@ -53,6 +63,11 @@ export const briefs = pgTable(
     deadline: date({ mode: 'string' }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * When the e-mail alerts about this brief were queued (in the transaction that first made it published,
+     * public and not deleted): never twice, also when it is unpublished and published again.
+     */
+    alertedAt: timestamp('alerted_at', { withTimezone: true }),
     authorPersonId: integer('author_person_id').references(() => people.id),
     ...visibilityColumns(),
     isDemo: isDemo(),
@@ -112,6 +127,11 @@ export const briefResponseStatuses = ['submitted', 'in_review', 'accepted', 'dec
 export type BriefResponseStatus = (typeof briefResponseStatuses)[number];
 export const briefResponseStatus = pgEnum('brief_response_status', briefResponseStatuses);
 
+/** Who answers: a researcher, a teacher or a student; `staff` signs up for competence development. */
+export const briefResponderRoles = ['researcher', 'teacher', 'student', 'staff'] as const;
+export type BriefResponderRole = (typeof briefResponderRoles)[number];
+export const briefResponderRole = pgEnum('brief_responder_role', briefResponderRoles);
+
 /**
  * An answer to a brief (item 6): a researcher's, teacher's or student's short proposal, or a staff member
  * signing up for competence development. Personal data: shown to the responder, the brief's owner and
@@ -127,7 +147,12 @@ export const briefResponses = pgTable(
     responderPersonId: integer('responder_person_id').references(() => people.id),
     name: text().notNull(),
     email: text().notNull(),
-    /** The responder's institution from the register, or `otherInstitution` as typed. */
+    /** Forskare, lärare or student; `staff` for a sign-up to competence development. */
+    role: briefResponderRole().notNull().default('researcher'),
+    /**
+     * The responder's institution from the register, or `otherInstitution` as typed; for a staff sign-up
+     * (competence development), the municipal organisation they work in.
+     */
     institutionId: integer('institution_id').references(() => organisations.id),
     otherInstitution: text('other_institution'),
     /** Programme or subject (students), department or research group (researchers). */
@@ -149,6 +174,8 @@ export const briefResponses = pgTable(
   (t) => [
     index('brief_responses_brief_idx').on(t.briefId, t.status),
     index('brief_responses_responder_idx').on(t.responderPersonId),
+    // One answer per person per brief, also when two arrive at the same moment.
+    uniqueIndex('brief_responses_one_per_person').on(t.briefId, t.responderPersonId),
   ],
 );
 
@@ -170,6 +197,22 @@ export const briefSubscriptions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('brief_subscriptions_email_idx').on(sql`lower(${t.email})`)],
+);
+
+/**
+ * The one-click unsubscribe link of each alert mail (SHA-256 of its token): a token per mail, since a
+ * token stored only as a hash cannot be put in a later mail. Gone with its subscription.
+ */
+export const briefUnsubscribeTokens = pgTable(
+  'brief_unsubscribe_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => briefSubscriptions.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.subscriptionId)],
 );
 
 export type Brief = typeof briefs.$inferSelect;

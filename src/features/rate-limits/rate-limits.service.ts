@@ -22,6 +22,8 @@ export type RateLimiters = {
    * address, and the provider limits its own logins), but a flood cannot fill oidc_sign_in_requests.
    */
   oidcStart: RateLimiter;
+  /** Alert subscriptions to the needs bank per client address (each sends a confirmation mail). */
+  briefAlerts: RateLimiter;
 };
 
 type Deps = { db: Db; clock: Clock };
@@ -90,6 +92,8 @@ export function createRateLimiters(deps: Deps, config: Config): RateLimiters {
     feedback: perHour('feedback', config.feedbackRateLimitPerHour),
     signInLink: perHour('sign-in-link', config.signInRateLimitPerHour),
     oidcStart: perHour('oidc-start', config.oidcStartRateLimitPerHour),
+    // As many as sign-in links: each is a mail to an address the client names.
+    briefAlerts: perHour('brief-alerts', config.signInRateLimitPerHour),
   };
 }
 

@@ -8,7 +8,7 @@ export const SEARCH_PAGE_SIZE = 10;
 export const MATCH_START = '\u0001';
 export const MATCH_END = '\u0002';
 
-export type SearchHitType = 'organisation' | 'agreement' | 'group' | 'activity' | 'page';
+export type SearchHitType = 'organisation' | 'agreement' | 'group' | 'activity' | 'page' | 'brief';
 
 export type SearchHit = {
   type: SearchHitType;
@@ -52,6 +52,10 @@ export async function searchRegister(db: Db, query: string, page: number): Promi
       union all
       select 'activity', slug, kind::text, title, description, is_demo, ${rank}
         from activities, q where search_vector @@ q.query and ${shownPublic}
+      union all
+      -- the needs bank: published briefs only (a draft is no public record yet)
+      select 'brief', slug, kind::text, title, question, is_demo, ${rank}
+        from briefs, q where search_vector @@ q.query and published_at is not null and ${shownPublic}
       union all
       -- page text may hold [label](link) markup: headlines show the label only, and no "## "
       select 'page', path, 'page', title,

@@ -1,19 +1,23 @@
 import ExcelJS from 'exceljs';
 import { BYTE_ORDER_MARK, csvRow } from '../../lib/csv.ts';
 
-/** A table to hand over as a file: a name, column headings, and rows of text (dates as YYYY-MM-DD). */
-export type Sheet = { name: string; columns: string[]; rows: string[][] };
+/**
+ * A table to hand over as a file: a name, column headings, and rows of text (dates as YYYY-MM-DD) or
+ * numbers (counts: whole numbers, written as numbers in XLSX so Excel can sum them).
+ */
+export type Sheet = { name: string; columns: string[]; rows: (string | number)[][] };
 
 /** CSV that Swedish Excel opens right on a double click (lib/csv.ts: BOM, `;`, CRLF, no formulas). */
 export function sheetAsCsv(sheet: Sheet): string {
-  return BYTE_ORDER_MARK + csvRow(sheet.columns) + sheet.rows.map(csvRow).join('');
+  return BYTE_ORDER_MARK + csvRow(sheet.columns) + sheet.rows.map((row) => csvRow(row.map(String))).join('');
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * An .xlsx workbook (exceljs) with one sheet: bold, frozen headings; dates as real dates shown
- * YYYY-MM-DD, everything else as text — never as a formula, so a cell starting with = stays text.
+ * YYYY-MM-DD, numbers as numbers, everything else as text — never as a formula, so a cell starting
+ * with = stays text.
  */
 export async function sheetAsXlsx(sheet: Sheet): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -26,13 +30,15 @@ export async function sheetAsXlsx(sheet: Sheet): Promise<Buffer> {
     key: String(index),
     width: Math.min(
       60,
-      Math.max(12, header.length + 2, ...sheet.rows.map((row) => (row[index] ?? '').length)),
+      Math.max(12, header.length + 2, ...sheet.rows.map((row) => String(row[index] ?? '').length)),
     ),
   }));
   worksheet.getRow(1).font = { bold: true };
   for (const row of sheet.rows) {
     const added = worksheet.addRow(
-      row.map((value) => (ISO_DATE.test(value) ? new Date(`${value}T00:00:00Z`) : value)),
+      row.map((value) =>
+        typeof value === 'string' && ISO_DATE.test(value) ? new Date(`${value}T00:00:00Z`) : value,
+      ),
     );
     added.eachCell((cell) => {
       if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';

@@ -105,7 +105,7 @@ export const groupEditsText = {
   },
   workspace: {
     heading: 'Grupper du kan ändra',
-    nothing: 'Du kan inte ändra några grupper.',
+    nothing: 'Inga grupper hör till din organisation ännu.',
     internal: '(intern)',
     add: 'Lägg till en grupp',
     deletedHeading: 'Borttagna grupper',

@@ -88,7 +88,16 @@ export const workspaceText = {
   introCoordinator:
     'Här håller du registret aktuellt: organisationer, avtal, grupper och aktiviteter. Varje ändring sparas med historik.',
   introEditor: 'Här håller du din organisations del av registret aktuell. Varje ändring sparas med historik.',
+  /** For someone who edits no part of the register (a researcher, a student, a placement coordinator). */
+  introMember: 'Här följer du dina svar på behov och de samarbeten du har registrerat.',
+  introPlacementCoordinator:
+    'Här följer du dina svar på behov, de samarbeten du har registrerat och lärosätets förfrågningar om praktikplatser.',
+  canDo: 'Det här kan du göra:',
+  answerBriefs: 'Svara på ett behov i behovsbanken',
+  registerCollaboration: 'Registrera ett samarbete',
+  requestPlaces: 'Be om praktikplatser hos kommunens enheter',
   organisationsHeading: 'Organisationer du kan ändra',
-  nothingToEdit: 'Du kan inte ändra några organisationer. Be en administratör om rollen redaktör.',
+  nothingToEdit:
+    'Organisationerna du är redaktör för finns inte längre i registret. Be en administratör om en ny roll.',
   deletedHeading: 'Borttagna organisationer',
 };

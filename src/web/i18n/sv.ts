@@ -12,9 +12,14 @@ import { adminText } from './sv-admin.ts';
 import { agreementEditsText } from './sv-agreement-edits.ts';
 import { authText } from './sv-auth.ts';
 import { oidcText } from './sv-auth-oidc.ts';
+import { briefResponsesText } from './sv-brief-responses.ts';
 import { documentsText } from './sv-documents.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
 import { groupEditsText } from './sv-group-edits.ts';
+import { needsText } from './sv-needs.ts';
+import { placementOffersText } from './sv-placement-offers.ts';
+import { placementOverviewText } from './sv-placement-overview.ts';
+import { placementRequestsText } from './sv-placement-requests.ts';
 import { proposalsText } from './sv-proposals.ts';
 import { registerText, workspaceText } from './sv-register.ts';
 import { transferText } from './sv-transfer.ts';
@@ -33,6 +38,11 @@ export const sv = {
   transfer: transferText,
   documents: documentsText,
   proposals: proposalsText,
+  placementOverview: placementOverviewText,
+  needs: needsText,
+  briefResponses: briefResponsesText,
+  placementOffers: placementOffersText,
+  placementRequests: placementRequestsText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',
@@ -50,6 +60,7 @@ export const sv = {
     foundation: 'Flemingsberg Science',
     goals: 'Mål',
     ulf: 'ULF',
+    needs: 'Behovsbanken',
     accessibility: 'Tillgänglighet',
     privacy: 'Personuppgifter och kakor',
   },
@@ -226,6 +237,7 @@ export const sv = {
       group: 'Grupp',
       activity: 'Aktivitet',
       page: 'Sida',
+      brief: 'Behov',
     },
   },
   feedback: {

@@ -122,6 +122,20 @@ export function HomeView({ overview, tools }: { overview: HomeOverview; tools?: 
         </p>
       </Section>
 
+      <Section id="behovsbanken" heading={t.needs.title}>
+        <p>{t.needs.homeIntro}</p>
+        <p>
+          <a href="/behovsbanken">{t.needs.homeLink}</a>
+        </p>
+      </Section>
+
+      <Section id="praktik" heading={t.placementOverview.homeHeading}>
+        <p>{t.placementOverview.homeIntro}</p>
+        <p>
+          <a href="/praktik/oversikt">{t.placementOverview.homeLink}</a>
+        </p>
+      </Section>
+
       <Updated on={pages.start.updatedOn} />
     </>
   );

@@ -99,5 +99,7 @@ function pathOf(hit: SearchHit): string {
       return `/aktiviteter/${hit.slug}`;
     case 'page':
       return hit.slug;
+    case 'brief':
+      return `/behovsbanken/${hit.slug}`;
   }
 }

@@ -5,11 +5,14 @@ type Props = { groups: Awaited<ReturnType<typeof loadWorkspaceGroups>> };
 
 /**
  * The workspace's groups: those the person may change (internal ones marked), "Lägg till en grupp", and
- * for the coordinator the deleted ones, whose history can bring them back.
+ * for the coordinator the deleted ones, whose history can bring them back. Nothing for someone who may
+ * change no group.
  */
 export function WorkspaceGroups({ groups }: Props) {
   const t = useT();
   const text = t.groupEdits.workspace;
+  // Only the coordinator and editors change groups (canAddGroup): for anyone else there is no section.
+  if (!groups.mayAdd && groups.groups.length === 0) return null;
   return (
     <>
       <section aria-labelledby="arbetsyta-grupper">

@@ -1,0 +1,226 @@
+import type { IssueContext } from './message-key.ts';
+
+/**
+ * The needs bank (behovsbanken, issue 9 item 5): src/features/needs (briefs, the public list and pages,
+ * the Atom feeds and the e-mail alerts). The responses to a brief keep their strings elsewhere.
+ */
+export const needsText = {
+  title: 'Behovsbanken',
+  intro:
+    'Här beskriver kommunens förvaltningar och enheter frågor som de vill ha hjälp med av forskare, lärare och studenter: forskningsfrågor, examensarbeten, kursprojekt och case, ULF-frågor och gästföreläsningar. Lärosäten erbjuder här också kompetensutveckling för kommunens personal.',
+  homeIntro:
+    'Kommunens forskningsfrågor, examensarbeten, kursprojekt och andra behov som forskare, lärare och studenter kan svara på, och kompetensutveckling från lärosätena.',
+  homeLink: 'Till behovsbanken',
+  kinds: {
+    research_question: 'Forskningsfråga',
+    thesis: 'Examensarbete',
+    course_project: 'Kursprojekt eller case',
+    ulf_question: 'ULF-fråga',
+    guest_lecture: 'Gästföreläsning',
+    staff_development: 'Kompetensutveckling',
+  },
+  /** The list's and the feed's name per kind, in the plural. */
+  kindsPlural: {
+    research_question: 'Forskningsfrågor',
+    thesis: 'Examensarbeten',
+    course_project: 'Kursprojekt och case',
+    ulf_question: 'ULF-frågor',
+    guest_lecture: 'Gästföreläsningar',
+    staff_development: 'Kompetensutveckling',
+  },
+  list: {
+    filterHeading: 'Visa behov',
+    kind: 'Typ',
+    focusArea: 'Område',
+    goal: 'Mål',
+    institution: 'Lärosäte',
+    all: 'Alla',
+    show: 'Visa',
+    clear: 'Visa alla behov',
+    count: (count: number) => (count === 1 ? '1 behov' : `${count} behov`),
+    empty: 'Det finns inga publicerade behov som stämmer med urvalet.',
+    pagination: 'Sidor med behov',
+    follow: 'Följ nya behov',
+    feed: 'Webbflöde (Atom) för nya behov',
+    feedFiltered: 'Webbflöde (Atom) för urvalet',
+    alerts: 'Få e-post om nya behov',
+    add: 'Beskriv ett nytt behov',
+    deadline: 'Sista dag att svara',
+    published: 'Publicerat',
+    organisation: 'Från',
+  },
+  status: {
+    open: 'Öppet för svar',
+    closed: 'Stängt för svar',
+  },
+  page: {
+    background: 'Bakgrund',
+    question: 'Frågan',
+    intendedUse: 'Vad resultatet ska användas till',
+    beneficiaries: 'Vem har nytta av det',
+    offering: 'Vad vi erbjuder',
+    facts: 'Om behovet',
+    kind: 'Typ',
+    organisation: 'Från',
+    offeredBy: 'Erbjuds av',
+    contact: 'Kontaktperson',
+    contactThroughSite: 'Svara genom webbplatsen, så når ditt svar kontaktpersonen.',
+    deadline: 'Sista dag att svara',
+    noDeadline: 'Ingen sista dag – öppet tills vidare',
+    status: 'Status',
+    published: 'Publicerat',
+    focusAreas: 'Områden',
+    goals: 'Bidrar till målen',
+    institutions: 'Riktar sig till',
+    anyInstitution: 'Alla lärosäten',
+    respond: 'Svara på behovet',
+    signUp: 'Anmäl dig',
+    closedNote: 'Behovet är stängt för nya svar.',
+    backToList: 'Alla behov i behovsbanken',
+  },
+  edit: {
+    createTitle: 'Beskriv ett behov',
+    editTitle: (title: string) => `Ändra ${title}`,
+    intro:
+      'Ett tydligt behov får bättre svar. Beskriv frågan och vad svaret ska användas till så konkret du kan; exemplen bredvid fälten visar hur.',
+    fields: {
+      kind: 'Typ av behov',
+      title: 'Rubrik',
+      organisation: 'Förvaltning, enhet eller lärosäte',
+      background: 'Bakgrund',
+      question: 'Frågan',
+      intendedUse: 'Vad resultatet ska användas till',
+      beneficiaries: 'Vem har nytta av det',
+      offering: 'Vad ni erbjuder',
+      contactName: 'Kontaktperson',
+      contactEmail: 'Kontaktpersonens e-postadress',
+      deadline: 'Sista dag att svara',
+      focusAreas: 'Områden',
+      goals: 'Bidrar till målen',
+      institutions: 'Lärosäten som behovet riktar sig till',
+      visibility: 'Synlighet',
+      internalReason: 'Skäl till att behovet är internt',
+      published: 'Publicerat',
+      closed: 'Stängt för svar',
+    },
+    hints: {
+      title: 'En kort rubrik som säger vad det gäller.',
+      background: 'Vad har hänt, vad vet ni redan? Valfritt.',
+      question:
+        'Skriv frågan som en fråga: vad vill ni veta eller få gjort? Undvik ”något om digitalisering” – skriv vad, för vem och var.',
+      intendedUse: 'Vilket beslut, vilken verksamhet eller vilket arbetssätt ska resultatet leda till?',
+      beneficiaries: 'Till exempel elever, brukare, personal eller invånare i ett område. Valfritt.',
+      offering: 'Data, tillgång till verksamheten, handledartid, lokaler. Valfritt.',
+      contactEmail: 'Visas aldrig på webbplatsen. Svar kommer genom webbplatsen. Valfritt.',
+      deadline: 'Skriv datum som ÅÅÅÅ-MM-DD. Lämna tomt om behovet är öppet tills vidare.',
+      institutions: 'Lämna tomt om vilket lärosäte som helst får svara.',
+      internalReason: 'Till exempel ”arbetsmaterial”.',
+      published: 'Ett utkast syns bara för er. Ett publicerat, offentligt behov syns i behovsbanken.',
+      closed: 'Inga fler svar tas emot, men behovet syns kvar.',
+    },
+    organisationLabel: 'Förvaltning eller enhet som frågar (lärosätet som erbjuder, för kompetensutveckling)',
+    exampleHeading: 'Exempel',
+    questionExample:
+      'Hur påverkar läxhjälp på fritidshemmet elevernas måluppfyllelse i matematik i årskurs 4–6, och vilka elever har mest nytta av den?',
+    intendedUseExample:
+      'Barn- och utbildningsnämnden beslutar hösten 2027 om läxhjälpen ska finnas på alla skolor. Resultatet blir underlag för beslutet och för hur fritidshemmen organiserar den.',
+    chooseKind: 'Välj typ',
+    chooseOrganisation: 'Välj',
+    noFocusAreas: 'Det finns inga områden i registret.',
+    noInstitutions: 'Det finns inga lärosäten i registret.',
+    visibilities: {
+      public: 'Offentligt – kan visas i behovsbanken',
+      internal: 'Internt – visas bara för er',
+    },
+    visibilityWords: { public: 'Offentligt', internal: 'Internt' },
+    publishedBox: 'Publicera behovet',
+    closedBox: 'Stäng behovet för nya svar',
+    yes: 'Ja',
+    no: 'Nej',
+    deletedSuffix: ' (borttagen)',
+    savedDraft: 'Behovet är sparat. Det är inte publicerat och syns inte i behovsbanken.',
+    savedInternal: 'Behovet är sparat. Det är internt och syns inte i behovsbanken.',
+    createdDraft: 'Behovet är sparat som utkast och visas inte publikt. Publicera det när det är klart.',
+    createdPublished: 'Behovet är publicerat i behovsbanken.',
+    createdInternal: 'Behovet är sparat som internt och visas inte publikt i behovsbanken.',
+    viewPublic: 'Visa behovet i behovsbanken',
+    snapshotUnreadable: 'Den här versionen kan inte återställas: den sparades i ett äldre format.',
+    linkGone: (issue: IssueContext) =>
+      `Versionen kan inte återställas: den pekar på något som har tagits bort (${String(issue.params?.names ?? '')}).`,
+    questionShort: 'Beskriv frågan med minst en hel mening, gärna som exemplet.',
+    intendedUseShort: 'Beskriv med minst en hel mening vad resultatet ska användas till.',
+    organisationMissing: 'Välj förvaltningen, enheten eller lärosätet.',
+    emailInvalid: 'Skriv en e-postadress som namn@exempel.se, eller lämna fältet tomt.',
+    dateInvalid: 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-31.',
+    reasonMissing: 'Skriv varför behovet är internt.',
+  },
+  workspace: {
+    heading: 'Behovsbanken',
+    intro: 'Behov som du kan ändra, med utkast och interna behov.',
+    add: 'Beskriv ett nytt behov',
+    empty: 'Inga behov ännu.',
+    draft: 'utkast',
+    internal: 'internt',
+    closed: 'stängt',
+    deleted: 'Borttagna behov',
+  },
+  feed: {
+    title: 'Behovsbanken – nya behov',
+    titleFor: (what: string) => `Behovsbanken – ${what}`,
+    subtitle:
+      'Forskningsfrågor, examensarbeten, kursprojekt och annat som Huddinge kommun söker samarbete kring.',
+    deadline: (date: string) => `Sista dag att svara: ${date}.`,
+  },
+  alerts: {
+    title: 'Få e-post om nya behov',
+    intro:
+      'Skriv din e-postadress så mejlar vi när ett nytt behov publiceras. Du behöver inget konto. Vi skickar först ett mejl där du bekräftar adressen, och varje mejl har en länk för att sluta få dem.',
+    email: 'E-postadress',
+    kind: 'Typ av behov',
+    focusArea: 'Område',
+    all: 'Alla',
+    submit: 'Bevaka',
+    privacy:
+      'Vi sparar bara adressen och vad du bevakar, tills du avregistrerar dig. Obekräftade adresser tas bort efter en vecka.',
+    sentTitle: 'Titta i din e-post',
+    sentBody:
+      'Om adressen kan ta emot e-post får den strax ett mejl med en länk. Bevakningen börjar när du har bekräftat adressen genom länken.',
+    emailMissing: 'Skriv din e-postadress.',
+    emailInvalid: 'Skriv en e-postadress som namn@exempel.se.',
+    choiceMissing: 'Välj ett av alternativen.',
+    errorSummary: 'Det finns ett fel i formuläret',
+    tooMany: 'Du har bett om många bevakningar på kort tid. Vänta en stund och försök igen.',
+    confirmTitle: 'Bekräfta bevakningen',
+    confirmBody: 'Tryck på knappen för att börja få e-post om nya behov i behovsbanken.',
+    confirmButton: 'Bekräfta',
+    confirmedTitle: 'Bevakningen är bekräftad',
+    confirmedBody: 'Du får e-post när ett nytt behov som stämmer med din bevakning publiceras.',
+    deadTitle: 'Länken fungerar inte',
+    deadBody:
+      'Länken är redan använd, för gammal eller felaktig. Du kan be om en ny bevakning i behovsbanken.',
+    unsubscribeTitle: 'Sluta få e-post från behovsbanken',
+    unsubscribeBody: 'Tryck på knappen så får du inga fler mejl om den här bevakningen.',
+    unsubscribeButton: 'Avregistrera',
+    unsubscribedTitle: 'Du är avregistrerad',
+    unsubscribedBody: 'Du får inga fler mejl om den här bevakningen, och vi har tagit bort din adress.',
+    back: 'Till behovsbanken',
+    what: (kind: string | null, area: string | null) =>
+      [kind, area].filter(Boolean).join(', ') || 'alla nya behov',
+    mail: {
+      confirmSubject: 'Bekräfta din bevakning av behovsbanken',
+      confirmBody: (what: string, link: string, unsubscribe: string) =>
+        `Hej!\n\nNågon, förhoppningsvis du, har bett om e-post när nya behov publiceras i Huddinge kommuns behovsbank (${what}).\n\nBekräfta bevakningen här:\n${link}\n\nOm det inte var du behöver du inte göra något: utan bekräftelse får du inga fler mejl, och adressen tas bort efter en vecka. Du kan också ta bort den direkt:\n${unsubscribe}\n`,
+      alertSubject: (title: string) => `Nytt behov: ${title}`,
+      alertBody: (p: {
+        title: string;
+        kind: string;
+        organisation: string;
+        question: string;
+        deadline: string | null;
+        link: string;
+        unsubscribe: string;
+      }) =>
+        `${p.kind} från ${p.organisation}\n\n${p.title}\n\n${p.question}\n\n${p.deadline ? `Sista dag att svara: ${p.deadline}\n\n` : ''}Läs mer och svara:\n${p.link}\n\n--\nDu får det här mejlet för att du bevakar behovsbanken. Sluta få mejl med ett klick:\n${p.unsubscribe}\n`,
+    },
+  },
+};
