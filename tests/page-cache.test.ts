@@ -247,6 +247,37 @@ describe('the rendered-page cache', () => {
     expect(await offeredPlaces()).toBe(before);
   });
 
+  it('builds a page once for many requests arriving right after a clear, and not from before a clear', async () => {
+    cache.clear();
+    const once = await countQueries(async () => {
+      await subject.request('/');
+    });
+    cache.clear();
+    let responses: Response[] = [];
+    const many = await countQueries(async () => {
+      responses = await Promise.all(Array.from({ length: 20 }, () => subject.request('/')));
+    });
+    // One build's queries (and none per waiting request), not twenty builds'.
+    expect(many).toBe(once);
+    const how = responses.map((response) => response.headers.get('x-cache'));
+    expect(how.filter((value) => value === null)).toHaveLength(1);
+    expect(how.filter((value) => value === 'shared')).toHaveLength(19);
+    const pages = await Promise.all(responses.map((response) => response.text()));
+    // Each shared copy carries its own response's nonce, as a hit does.
+    for (const [index, page] of pages.entries()) {
+      expect(page).toContain(`nonce="${nonceOf(responses[index]!)}"`);
+      expect(page).not.toContain('\u0000');
+    }
+
+    // A request arriving after a clear never waits for a build that began before it.
+    cache.clear();
+    const finish = cache.startBuild('/');
+    expect(cache.joinBuild('/')).toBeDefined();
+    cache.clear();
+    expect(cache.joinBuild('/')).toBeUndefined();
+    finish(undefined);
+  });
+
   it('lets one request rebuild an expired page while the others get the old copy', async () => {
     let now = Date.now();
     const realNow = Date.now;

@@ -21,6 +21,15 @@ export type PageCache = {
   set: (key: string, page: CachedPage, builtFrom: number) => void;
   /** True for the first caller after an entry expired: that one rebuilds it. */
   claimRebuild: (key: string) => boolean;
+  /**
+   * The page being built for `key` since the last `clear()`, if a request is building it: the others wait
+   * for that one build instead of each building the page again (after a clear every entry is gone, and
+   * fifty requests building the start page at once take seconds). Resolves to undefined when that build
+   * gave nothing storable; the waiter then builds its own.
+   */
+  joinBuild: (key: string) => Promise<CachedPage | undefined> | undefined;
+  /** Says this request builds `key`; call the returned function with the page (or undefined) when done. */
+  startBuild: (key: string) => (page: CachedPage | undefined) => void;
   /** Goes up with every `clear()`. */
   generation: () => number;
   clear: () => void;
@@ -36,6 +45,14 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
   // Map keeps insertion order, and a hit moves its entry to the end: the first keys are the least
   // recently used, so a flood of one-off addresses pushes out other one-off addresses, not the pages read.
   const entries = new Map<string, CachedPage & { freshUntil: number; rebuilding: boolean }>();
+  const builds = new Map<
+    string,
+    {
+      generation: number;
+      page: Promise<CachedPage | undefined>;
+      done: (page: CachedPage | undefined) => void;
+    }
+  >();
   let bytes = 0;
   let generation = 0;
   const remove = (key: string) => {
@@ -73,6 +90,23 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
       if (!entry || entry.rebuilding) return false;
       entry.rebuilding = true;
       return true;
+    },
+    joinBuild(key) {
+      const build = builds.get(key);
+      // A build begun before a clear may show what the change replaced: nobody new waits for it.
+      return build !== undefined && build.generation === generation ? build.page : undefined;
+    },
+    startBuild(key) {
+      let done: (page: CachedPage | undefined) => void = () => undefined;
+      const page = new Promise<CachedPage | undefined>((resolve) => {
+        done = resolve;
+      });
+      const build = { generation, page, done };
+      builds.set(key, build);
+      return (result) => {
+        if (builds.get(key) === build) builds.delete(key);
+        build.done(result);
+      };
     },
     generation: () => generation,
     clear() {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { feedbackQueryShape } from './components/feedback-section.tsx';
-import { NONCE_PLACEHOLDER } from './page-cache.ts';
+import { type CachedPage, NONCE_PLACEHOLDER } from './page-cache.ts';
 
 type QueryShape = Record<string, z.ZodType>;
 
@@ -49,31 +49,57 @@ export function publicPage<S extends QueryShape = Record<never, never>>(
     const answerId = typeof query.svar === 'string' ? query.svar : undefined;
     const key = cacheKey(c.req.path, names, query);
     const nonce = c.get('secureHeadersNonce') ?? '';
-    const cached = cache.get(key);
-    if (cached && (!cached.stale || !cache.claimRebuild(key))) {
-      c.header('X-Cache', cached.stale ? 'stale' : 'hit');
-      let html = cached.html.replaceAll(NONCE_PLACEHOLDER, nonce);
+    const serve = (page: CachedPage, how: 'hit' | 'stale' | 'shared') => {
+      c.header('X-Cache', how);
+      let html = page.html.replaceAll(NONCE_PLACEHOLDER, nonce);
       if (answerId) html = html.replaceAll(ANSWER_PLACEHOLDER, answerId);
-      return c.html(html, cached.status);
+      return c.html(html, page.status);
+    };
+    const cached = cache.get(key);
+    if (cached && (!cached.stale || !cache.claimRebuild(key)))
+      return serve(cached, cached.stale ? 'stale' : 'hit');
+    // Right after a change cleared the cache: wait for the one request already building this page. No
+    // await between asking and `startBuild` below, so two requests cannot both find no build under way.
+    const pending = cached ? undefined : cache.joinBuild(key);
+    if (pending) {
+      const shared = await pending;
+      if (shared) return serve(shared, 'shared');
     }
     const builtFrom = cache.generation();
-    await next();
-    const status = c.res.status;
-    const type = c.res.headers.get('content-type') ?? '';
-    // Only a page for everyone: no other error, and nothing that sets a cookie (a dead session cookie
-    // being cleared) or says it must not be kept.
-    if ((status !== 200 && status !== 404) || !type.startsWith('text/html')) return;
-    if (c.res.headers.has('set-cookie') || (c.res.headers.get('cache-control') ?? '').includes('no-store'))
-      return;
-    let html = await c.res.clone().text();
-    if (nonce) html = html.replaceAll(nonce, NONCE_PLACEHOLDER);
-    if (answerId) html = html.replaceAll(answerId, ANSWER_PLACEHOLDER);
-    cache.set(key, { html, status }, builtFrom);
+    const finish = cache.startBuild(key);
+    let built: CachedPage | undefined;
+    try {
+      await next();
+      built = await storable(c, nonce, answerId);
+      if (built) cache.set(key, built, builtFrom);
+    } finally {
+      finish(built);
+    }
   };
   return Object.assign(middleware, {
     query: (c: Context<AppEnv>) => c.get('publicQuery') as z.infer<z.ZodObject<S>>,
     asksForFeedback: options.feedback ?? false,
   });
+}
+
+/**
+ * The response as a stored page, or undefined: only a page for everyone — no other error, and nothing that
+ * sets a cookie (a dead session cookie being cleared) or says it must not be kept.
+ */
+async function storable(
+  c: Context<AppEnv>,
+  nonce: string,
+  answerId: string | undefined,
+): Promise<CachedPage | undefined> {
+  const status = c.res.status;
+  const type = c.res.headers.get('content-type') ?? '';
+  if ((status !== 200 && status !== 404) || !type.startsWith('text/html')) return undefined;
+  if (c.res.headers.has('set-cookie') || (c.res.headers.get('cache-control') ?? '').includes('no-store'))
+    return undefined;
+  let html = await c.res.clone().text();
+  if (nonce) html = html.replaceAll(nonce, NONCE_PLACEHOLDER);
+  if (answerId) html = html.replaceAll(answerId, ANSWER_PLACEHOLDER);
+  return { html, status };
 }
 
 /** The path and the page's own parameters with their checked values, sorted by name (`svar` as `*`). */

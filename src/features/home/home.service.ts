@@ -24,7 +24,8 @@ export async function getHomeOverview(deps: Pick<AppDeps, 'db' | 'clock'>) {
     await Promise.all([
       getPagesBySlugs(db, HOME_SECTION_PAGES),
       findInstitutions(db),
-      listAgreements(deps),
+      // Only the kinds the start page names: reading all of them (parties, areas) cost a third of a build.
+      listAgreements(deps, { kinds: ['collaboration', 'ulf'] }),
       findPrioritisedFocusAreas(db),
       findWorkingGroups(db),
       findGoalsWithActivityCounts(db),

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Refusal } from '../../lib/refusal.ts';
+import { loadExcelJs } from './sheets.ts';
 
 /** A file's rows as text: the first row is the headings. */
 export type Table = string[][];
@@ -42,7 +43,7 @@ function withoutFormulaGuard(value: string): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BYTE_ORDER_MARK, csvRow } from '../../lib/csv.ts';
 
 /**
@@ -20,7 +20,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * with = stays text.
  */
 export async function sheetAsXlsx(sheet: Sheet): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Samverkan';
   const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -45,4 +45,12 @@ export async function sheetAsXlsx(sheet: Sheet): Promise<Buffer> {
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * exceljs is loaded the first time a workbook is made or read: it takes about 0.3 s to load, which every
+ * start of the app would otherwise pay (the first answer must come within 3 s, bench/README.md).
+ */
+export async function loadExcelJs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
 }

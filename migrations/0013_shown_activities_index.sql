@@ -1,0 +1,1 @@
+CREATE INDEX "activities_shown_idx" ON "activities" USING btree ("id") WHERE "activities"."deleted_at" is null and "activities"."visibility" = 'public';
