@@ -9,7 +9,8 @@ import type { CrawlTarget } from './routes.ts';
  * students, the cancel form and its error) and as the unit (review, confirm, decline with suggestions and
  * its error), confirmed, declined with another offer proposed, and the refusals (a cancelled request
  * confirmed: 409; a full offer: 409; another institution: 403); the needs list, a need, the forms for a
- * need and an answer with their errors; the term proposal empty, shown, and confirmed from a changed one
+ * need and an answer with their errors, a closed need (with the reopen button; answering it and closing
+ * from an old page: 409); the term proposal empty, shown, and confirmed from a changed one
  * (409); the workspace sections. Nothing here saves: the rows are written straight to the database and
  * every POST is refused.
  */
@@ -104,14 +105,19 @@ export async function placementRequestTargets(
   const cancelled = await request({ offerId: open, status: 'cancelled', reason: 'Studenten gör uppehåll.' });
   const onFull = await request({ offerId: full });
   const fromKi = await request({ offerId: other, university: ki });
-  const need = (
-    await pool.query<{ id: number }>(
-      `insert into placement_needs (university_id, term, kind, programme, study_level, students, weeks, area)
-       values ($1, 'HT2040', 'vfu_teacher', 'Grundlärarprogrammet F–3', 'termin 3', 12, 'v. 36–43', 'Flemingsberg')
-       returning id`,
-      [sh],
-    )
-  ).rows[0]?.id as number;
+  const needOf = async (closedAt: Date | null) =>
+    (
+      await pool.query<{ id: number }>(
+        `insert into placement_needs (university_id, term, kind, programme, study_level, students, weeks, area,
+                                      closed_at)
+         values ($1, 'HT2040', 'vfu_teacher', 'Grundlärarprogrammet F–3', 'termin 3', 12, 'v. 36–43', 'Flemingsberg',
+                 $2)
+         returning id`,
+        [sh, closedAt],
+      )
+    ).rows[0]?.id as number;
+  const need = await needOf(null);
+  const closedNeed = await needOf(now);
 
   const as =
     (cookie: string) =>
@@ -182,6 +188,17 @@ export async function placementRequestTargets(
       form: { action: '/praktik/behov/ny', fields: needForm },
     }),
     asInstitution({ name: 'need, just posted', url: `/praktik/behov/${need}?klart=utlagt`, status: 200 }),
+    asInstitution({
+      name: 'need, closing it from a page opened before a change',
+      url: `/praktik/behov/${need}`,
+      status: 409,
+      form: { action: `/praktik/behov/${need}/stang`, fields: { version: '9' } },
+    }),
+    asInstitution({
+      name: 'need, closed (notice), with the reopen button',
+      url: `/praktik/behov/${closedNeed}?klart=stangt`,
+      status: 200,
+    }),
     asInstitution({ name: 'workspace, my requests', url: '/arbetsyta', status: 200 }),
     {
       name: 'request refused to another institution',
@@ -228,6 +245,16 @@ export async function placementRequestTargets(
       url: `/praktik/behov/${need}/svara`,
       status: 422,
       form: { action: `/praktik/behov/${need}/svara`, fields: { offerId: '', places: '0', message: '' } },
+    }),
+    asEditor({ name: 'need, closed, as a unit', url: `/praktik/behov/${closedNeed}`, status: 200 }),
+    asEditor({
+      name: 'answer a closed need',
+      url: `/praktik/behov/${closedNeed}`,
+      status: 409,
+      form: {
+        action: `/praktik/behov/${closedNeed}/svara`,
+        fields: { offerId: String(open), places: '1', message: '' },
+      },
     }),
     asEditor({ name: 'workspace, requests to answer', url: '/arbetsyta', status: 200 }),
     asAdmin({

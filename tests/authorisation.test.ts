@@ -1762,6 +1762,25 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
       form: { offerId: String(await placementOfferAt(target)), places: '1', message: '' },
     }),
   },
+  // Closing and reopening a need: its institution's placement coordinators, and the coordinator.
+  'POST /praktik/behov/:id/stang': {
+    allowed: placementRequesters('own', 'other'),
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/praktik/behov/${await placementNeed(target)}/stang`,
+      form: { version: '1' },
+    }),
+  },
+  'POST /praktik/behov/:id/oppna': {
+    allowed: placementRequesters('own', 'other'),
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target) => ({
+      path: `/praktik/behov/${await placementNeed(target, true)}/oppna`,
+      form: { version: '1' },
+    }),
+  },
   'GET /praktik/fordelning': {
     allowed: { ...pageEditors, placement_coordinator: [] },
     targets: ['any'],
@@ -1898,16 +1917,20 @@ async function placementRequestAt(target: Target): Promise<number> {
     .returning({ id: placementRequests.id });
   return row!.id;
 }
-/** An open list of needs from the own institution, of the kind and term placementOfferAt offers. */
-async function placementNeed(): Promise<number> {
+/**
+ * A fresh list of needs (version 1) from the own or other institution, of the kind and term
+ * placementOfferAt offers; open unless `closed`.
+ */
+async function placementNeed(target: Target = 'own', closed = false): Promise<number> {
   const [row] = await db()
     .insert(placementNeeds)
     .values({
-      universityId: await placementInstitution('own'),
+      universityId: await placementInstitution(target),
       term: 'VT2027',
       kind: 'vfu_teacher',
       programme: 'Grundlärarprogrammet F–3',
       students: 10,
+      closedAt: closed ? new Date('2026-11-01T09:00:00Z') : null,
     })
     .returning({ id: placementNeeds.id });
   return row!.id;

@@ -1,8 +1,9 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { memberships, people, type Role } from '../accounts/accounts.table.ts';
+import { memberships, people, personIdentities, type Role } from '../accounts/accounts.table.ts';
 import { activities } from '../activities/activities.table.ts';
 import { focusAreas } from '../agreements/agreements.table.ts';
+import { EMAIL_LINK_ISSUER } from '../auth/identities.tsx';
 import { organisations } from '../organisations/organisations.table.ts';
 import { recordHistory } from '../register/register.table.ts';
 import { shownToEveryone } from '../register/visibility.ts';
@@ -84,6 +85,28 @@ export async function findMailablePerson(db: DbOrTx, personId: number) {
     .from(memberships)
     .where(eq(memberships.personId, personId));
   return { ...person, email: person.email, memberships: roles };
+}
+
+/**
+ * Where the mails about a person's own answer go: the address they proved with a sign-in link (the
+ * first, if they have several), else the account's address (an OIDC account's comes from its identity
+ * provider), else nowhere. Never an address typed in the answer form, which could be anyone's; nothing for
+ * an erased account.
+ */
+export async function findResponderAddress(db: DbOrTx, personId: number | null): Promise<string | null> {
+  if (personId === null) return null;
+  const [person] = await db
+    .select({ email: people.email })
+    .from(people)
+    .where(and(eq(people.id, personId), isNull(people.erasedAt)));
+  if (!person) return null;
+  const [proven] = await db
+    .select({ subject: personIdentities.subject })
+    .from(personIdentities)
+    .where(and(eq(personIdentities.personId, personId), eq(personIdentities.issuer, EMAIL_LINK_ISSUER)))
+    .orderBy(asc(personIdentities.createdAt), asc(personIdentities.subject))
+    .limit(1);
+  return proven?.subject ?? (person.email || null);
 }
 
 /**

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectCalmAnswer, form, postSample } from '../../../tests/fuzz-forms.ts';
-import { signedInPerson } from '../../../tests/people.ts';
+import { sessionCookieFor, signedInPerson } from '../../../tests/people.ts';
 import { startSmtpServer } from '../../../tests/smtp-server.ts';
 import { buildTestApp, createTestApp, formPost, OWN_ORIGIN, textOf } from '../../../tests/test-app.ts';
-import { people } from '../accounts/accounts.table.ts';
+import { people, personIdentities } from '../accounts/accounts.table.ts';
 import {
   activities,
   activityFocusAreas,
@@ -184,6 +184,7 @@ describe('answering a brief', () => {
     expect(html).toContain('value="Rut Forskare"');
     expect(html).toContain('value="rut@sh.example"');
     const text = textOf(html);
+    expect(text).toContain('Beskeden om ditt svar skickas till ditt kontos adress, rut@sh.example.');
     expect(text).toContain(question);
     expect(text).toContain('Forskare');
     expect(text).toContain('Annat lärosäte');
@@ -424,8 +425,75 @@ describe('erasure', () => {
     const erased = await subject.request('/mina-uppgifter/radera', as(person, { bekrafta: 'ja' }));
     expect(erased.status).toBe(200);
     expect(await stored(id)).toMatchObject({ name: '', email: '', status: 'submitted' });
+    const before = (await mailsTo('radera@example.se')).length;
     await moved(editor, id, 'in_review');
     expect(await mailsTo('')).toEqual([]);
+    expect(await mailsTo('radera@example.se')).toHaveLength(before);
+  });
+});
+
+describe('where the mails to the responder go', () => {
+  /** A person signed in through an identity provider only: no e-mail-link identity, `people.email` from it. */
+  async function oidcPerson(name: string, email: string | null): Promise<Person> {
+    const [person] = await db().insert(people).values({ name, email }).returning({ id: people.id });
+    await db()
+      .insert(personIdentities)
+      .values({ personId: person!.id, issuer: 'https://idp.example', subject: `sub-${person!.id}` });
+    return {
+      personId: person!.id,
+      cookie: await sessionCookieFor(db(), person!.id, subject.deps.clock.now()),
+    };
+  }
+
+  it('sends the receipt and each stage’s mail to the account’s proven address, never the one typed', async () => {
+    const { slug, title } = await brief();
+    const person = await signedInPerson(subject, { name: 'Egen Adress', email: 'egen@example.se' });
+    // The contact address on the account changed since: the proven sign-in address still wins.
+    await db()
+      .update(people)
+      .set({ email: 'kontakt-annan@example.se' })
+      .where(eq(people.id, person.personId));
+    const id = await send(person, slug, answer({ name: 'Egen Adress', email: 'offer@example.se' }));
+    expect(await stored(id)).toMatchObject({ email: 'offer@example.se' });
+    await moved(editor, id, 'in_review');
+    expect((await mailsTo('egen@example.se')).map((mail) => mail.subject).sort()).toEqual(
+      [`Ditt svar på ”${title}” har kommit fram`, `Ditt svar på ”${title}” bedöms nu`].sort(),
+    );
+    expect(await mailsTo('offer@example.se')).toEqual([]);
+    expect(await mailsTo('kontakt-annan@example.se')).toEqual([]);
+    // The brief's owner still sees the address typed as the contact.
+    const page = textOf(await (await get(`/behovsbanken/svar/${id}`, editor)).text());
+    expect(page).toContain('offer@example.se');
+  });
+
+  it('mails an OIDC account at its people.email, and names it on the form', async () => {
+    const { slug, title } = await brief();
+    const person = await oidcPerson('Oda Idp', 'oda@idp.example');
+    const form = textOf(await (await get(`/behovsbanken/${slug}/svara`, person)).text());
+    expect(form).toContain('Beskeden om ditt svar skickas till ditt kontos adress, oda@idp.example.');
+    const id = await send(person, slug, answer({ name: 'Oda Idp', email: 'nagon.annan@example.se' }));
+    await moved(editor, id, 'in_review');
+    expect((await mailsTo('oda@idp.example')).map((mail) => mail.subject).sort()).toEqual(
+      [`Ditt svar på ”${title}” har kommit fram`, `Ditt svar på ”${title}” bedöms nu`].sort(),
+    );
+    expect(await mailsTo('nagon.annan@example.se')).toEqual([]);
+  });
+
+  it('mails no one when the account has no address; the answer’s page and Arbetsyta show the status', async () => {
+    const { slug, title } = await brief();
+    const person = await oidcPerson('Utan Adress', null);
+    const form = textOf(await (await get(`/behovsbanken/${slug}/svara`, person)).text());
+    expect(form).toContain('Ditt konto har ingen e-postadress');
+    const id = await send(person, slug, answer({ name: 'Utan Adress', email: 'skrivet@example.se' }));
+    await moved(editor, id, 'in_review');
+    expect(await mailsTo('skrivet@example.se')).toEqual([]);
+    const subjects = await db()
+      .select({ to: mailOutbox.toAddress })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.subject, `Ditt svar på ”${title}” bedöms nu`));
+    expect(subjects).toEqual([]);
+    expect(textOf(await (await get(`/behovsbanken/svar/${id}`, person)).text())).toContain('Under bedömning');
+    expect(textOf(await (await get('/arbetsyta', person)).text())).toContain(title);
   });
 });
 
@@ -936,7 +1004,7 @@ describe('the workspace', () => {
 });
 
 describe('the mails, through a real SMTP server', () => {
-  it('delivers the receipt and each stage’s mail to the responder', async () => {
+  it('delivers the receipt and each stage’s mail to the responder’s account, not the address typed', async () => {
     const smtp = await startSmtpServer();
     try {
       const mailing = buildTestApp(subject.database, {
@@ -946,7 +1014,7 @@ describe('the mails, through a real SMTP server', () => {
       const person = await signedInPerson(subject, { name: 'Mejla Mig', email: 'mejla@example.se' });
       const response = await mailing.request(
         `/behovsbanken/${slug}/svara`,
-        as(person, answer({ name: 'Mejla Mig', email: 'mejla@example.se' })),
+        as(person, answer({ name: 'Mejla Mig', email: 'inte-mejla@example.se' })),
       );
       expect(response.status).toBe(303);
       const id = Number(/svar\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1]);
@@ -968,6 +1036,9 @@ describe('the mails, through a real SMTP server', () => {
         logger: pino({ level: 'silent' }),
       });
       transport.close();
+      // Nothing to the address typed in the form: only the account's own address hears of the answer.
+      expect(smtp.received.filter((mail) => mail.envelopeTo.includes('inte-mejla@example.se'))).toEqual([]);
+      expect(await mailsTo('inte-mejla@example.se')).toEqual([]);
       const received = smtp.received.filter((mail) => mail.envelopeTo.includes('mejla@example.se'));
       // Queued at one clock time, so they may arrive in either order.
       const bySubject = new Map(received.map((mail) => [mail.subject, mail.text]));

@@ -35,16 +35,17 @@ const ANSWER = '/behovsbanken/:slug/svara';
 
 briefResponseRoutes.get(ANSWER, requirePermission(canAnswerBriefs), async (c) => {
   const loaded = await loadAnswerForm(c.get('deps'), signedInViewer(c), c.req.param('slug'));
-  return renderForm(c, loaded.brief, loaded.choices, { values: loaded.values, errors: {} }, 200);
+  const { brief, choices, mailTo, values } = loaded;
+  return renderForm(c, brief, choices, mailTo, { values, errors: {} }, 200);
 });
 
 briefResponseRoutes.post(ANSWER, requirePermission(canAnswerBriefs), async (c) => {
   const slug = c.req.param('slug');
   const deps = c.get('deps');
-  const { brief, choices } = await loadAnswerFormAgain(deps, signedInViewer(c), slug);
+  const { brief, choices, mailTo } = await loadAnswerFormAgain(deps, signedInViewer(c), slug);
   const signUp = isSignUp(brief);
   const input = signUp ? await parseForm(c, signUpForm) : await readAnswerForm(c);
-  if (!input.ok) return renderForm(c, brief, choices, input.form, 422);
+  if (!input.ok) return renderForm(c, brief, choices, mailTo, input.form, 422);
   try {
     const submission = signUp
       ? { kind: 'signUp' as const, data: input.data as z.output<typeof signUpForm> }
@@ -53,7 +54,7 @@ briefResponseRoutes.post(ANSWER, requirePermission(canAnswerBriefs), async (c) =
     return c.redirect(`${answerPath(id)}?klart=skickat`, 303);
   } catch (error) {
     const errors = fieldErrorsFor(c, error);
-    return renderForm(c, brief, choices, { values: input.values, errors }, 422);
+    return renderForm(c, brief, choices, mailTo, { values: input.values, errors }, 422);
   }
 });
 
@@ -110,6 +111,7 @@ function renderForm(
   c: Context<AppEnv>,
   brief: BriefRow,
   choices: AnswerChoices,
+  mailTo: string | null,
   form: FormState,
   status: 200 | 422,
 ) {
@@ -117,7 +119,7 @@ function renderForm(
   return renderPage(c, {
     title: isSignUp(brief) ? text.signUpTitle(brief.title) : text.answerTitle(brief.title),
     status,
-    children: <AnswerForm brief={brief} choices={choices} form={form} />,
+    children: <AnswerForm brief={brief} choices={choices} mailTo={mailTo} form={form} />,
   });
 }
 

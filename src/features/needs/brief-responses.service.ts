@@ -45,6 +45,7 @@ import {
   findBriefLinks,
   findMailablePerson,
   findPeopleWithRoles,
+  findResponderAddress,
   findSignUpActivity,
   findWaitingAnswers,
   insertAnswer,
@@ -133,8 +134,9 @@ async function choicesFor(db: DbOrTx, brief: BriefRow) {
 export type AnswerChoices = Awaited<ReturnType<typeof choicesFor>>;
 
 /**
- * The answer form for a brief the person may answer now: the brief, the choices, and the values it
- * starts with (their name and address; their institution or organisation where it is a choice).
+ * The answer form for a brief the person may answer now: the brief, the choices, the values it starts
+ * with (their name and address; their institution or organisation where it is a choice), and the
+ * account's address the mails about the answer go to (the form names it).
  */
 export async function loadAnswerForm(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, slug: string) {
   const brief = await briefFor(deps.db, slug);
@@ -152,7 +154,7 @@ export async function loadAnswerForm(deps: Pick<Deps, 'db' | 'clock'>, viewer: V
     ...(institution ? { institutionId: String(institution.organisationId) } : {}),
     ...(organisation ? { organisationId: String(organisation.organisationId) } : {}),
   };
-  return { brief, choices, values };
+  return { brief, choices, values, mailTo: await findResponderAddress(deps.db, viewer.personId) };
 }
 
 export type LoadedAnswerForm = Awaited<ReturnType<typeof loadAnswerForm>>;
@@ -165,14 +167,19 @@ export type LoadedAnswerForm = Awaited<ReturnType<typeof loadAnswerForm>>;
 export async function loadAnswerFormAgain(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, slug: string) {
   const brief = await briefFor(deps.db, slug);
   await checkAnswerable(deps.db, deps.clock.now(), viewer, brief);
-  return { brief, choices: await choicesFor(deps.db, brief) };
+  const [choices, mailTo] = await Promise.all([
+    choicesFor(deps.db, brief),
+    findResponderAddress(deps.db, viewer.personId),
+  ]);
+  return { brief, choices, mailTo };
 }
 
 export type AnswerSubmission = { kind: 'answer'; data: AnswerInput } | { kind: 'signUp'; data: SignUpInput };
 
 /**
- * Saves an answer (or a sign-up) and queues the mails: a receipt to the responder and a notice to the
- * brief's contact and those who may take it on (answerReviewers). Everything is checked again inside the transaction: the brief may have closed while
+ * Saves an answer (or a sign-up) and queues the mails: a receipt to the responder's account address
+ * (findResponderAddress; the address typed in the form is the contact the brief's owner sees, never where
+ * mail goes) and a notice to the brief's contact and those who may take it on (answerReviewers). Everything is checked again inside the transaction: the brief may have closed while
  * the form was open, and two answers from one person at once meet the unique index.
  */
 export async function submitAnswer(
@@ -219,15 +226,17 @@ export async function submitAnswer(
     });
     const url = `${deps.config.baseUrl}${answerPath(saved.id)}`;
     const m = messagesFor(languageFor(viewer.language));
-    await queueMail(
-      tx,
-      {
-        to: submission.data.email,
-        subject: m.briefResponses.mail.receivedSubject(brief.title),
-        text: m.briefResponses.mail.receivedBody(brief.title, url),
-      },
-      deps.clock,
-    );
+    const responderAddress = await findResponderAddress(tx, viewer.personId);
+    if (responderAddress)
+      await queueMail(
+        tx,
+        {
+          to: responderAddress,
+          subject: m.briefResponses.mail.receivedSubject(brief.title),
+          text: m.briefResponses.mail.receivedBody(brief.title, url),
+        },
+        deps.clock,
+      );
     // The brief's contact (if it names one) and those who may take the answer on, each address once.
     const owners = [
       ...(brief.contactEmail ? [{ email: brief.contactEmail, language: null }] : []),
@@ -488,7 +497,10 @@ async function activityFor(tx: DbOrTx, deps: Deps, viewer: Viewer, row: AnswerRo
   return { id: added.id, slug: added.slug, title, visibility: brief.visibility };
 }
 
-/** The move's mail to the responder, in their language, to the address they answered with. */
+/**
+ * The move's mail to the responder, in their language, to their account's address (findResponderAddress),
+ * never the address typed in the form; none when the account has no address or is erased.
+ */
 async function mailResponder(
   tx: DbOrTx,
   deps: Deps,
@@ -497,8 +509,8 @@ async function mailResponder(
   reason: string | null,
   activity: MadeActivity | null,
 ): Promise<void> {
-  // An erased responder's answer keeps no address: there is no one to write to.
-  if (row.response.email === '') return;
+  const to = await findResponderAddress(tx, row.response.responderPersonId);
+  if (!to) return;
   const m = messagesFor(languageFor(row.responderLanguage));
   const text = m.briefResponses.mail;
   const title = row.brief.title;
@@ -516,7 +528,7 @@ async function mailResponder(
   await queueMail(
     tx,
     {
-      to: row.response.email,
+      to,
       subject: text.movedSubject(title, status),
       text: body,
     },

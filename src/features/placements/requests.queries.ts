@@ -335,11 +335,15 @@ export type NeedRow = NonNullable<Awaited<ReturnType<typeof findNeed>>>;
 
 /**
  * The list of needs locked until the transaction ends, with the places its answers hold now (bekräftad,
- * genomförd): two units answering at once queue up here, so the answers never add up past the need.
+ * genomförd) and whether it is closed: two units answering at once (or an answer and a close) queue up
+ * here, so the answers never add up past the need nor reach a closed one.
  */
-export async function lockNeedAnswered(tx: DbOrTx, id: number): Promise<number | undefined> {
+export async function lockNeedAnswered(
+  tx: DbOrTx,
+  id: number,
+): Promise<{ answered: number; closed: boolean } | undefined> {
   const [row] = await tx
-    .select({ id: placementNeeds.id })
+    .select({ id: placementNeeds.id, closedAt: placementNeeds.closedAt })
     .from(placementNeeds)
     .where(and(eq(placementNeeds.id, id), isNull(placementNeeds.deletedAt)))
     .for('update');
@@ -354,7 +358,32 @@ export async function lockNeedAnswered(tx: DbOrTx, id: number): Promise<number |
         inArray(placementRequests.status, ['confirmed', 'completed']),
       ),
     );
-  return sum?.answered ?? 0;
+  return { answered: sum?.answered ?? 0, closed: row.closedAt !== null };
+}
+
+/** The list of needs locked until the transaction ends (closing and reopening it queue up here). */
+export async function lockNeed(tx: DbOrTx, id: number) {
+  const [row] = await tx
+    .select()
+    .from(placementNeeds)
+    .where(and(eq(placementNeeds.id, id), isNull(placementNeeds.deletedAt)))
+    .for('update');
+  return row;
+}
+
+/** Closes or reopens the list, if it is still at `expectedVersion`; the new version, or undefined. */
+export async function updateNeedClosed(
+  tx: DbOrTx,
+  id: number,
+  expectedVersion: number,
+  values: { closedAt: Date | null; updatedAt: Date },
+): Promise<number | undefined> {
+  const [row] = await tx
+    .update(placementNeeds)
+    .set({ ...values, version: sql`${placementNeeds.version} + 1` })
+    .where(and(eq(placementNeeds.id, id), eq(placementNeeds.version, expectedVersion)))
+    .returning({ version: placementNeeds.version });
+  return row?.version;
 }
 
 /** The answers to a list of needs (requests with need_id), oldest first. */

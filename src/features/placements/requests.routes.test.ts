@@ -626,6 +626,91 @@ describe('lists of needs', () => {
     expect((await offerRow(offer.id)).confirmedPlaces).toBe(3);
   });
 
+  it('the institution closes a need: Stängd on its page, left out of the list and suggestions, answers refused; reopens it', async () => {
+    const [need] = await db()
+      .insert(placementNeeds)
+      .values({
+        universityId: org.sh,
+        authorPersonId: person.pc,
+        term: 'HT2031',
+        kind: 'vfu_care',
+        programme: 'Stängningsprogrammet',
+        students: 4,
+      })
+      .returning();
+    const needId = need!.id;
+    const offer = await makeOffer({ term: 'HT2031', places: 3 });
+    const page = async (who: keyof typeof cookie) =>
+      textOf(
+        await (
+          await subject.request(`/praktik/behov/${needId}`, { headers: { cookie: cookie[who] } })
+        ).text(),
+      );
+    const list = async () =>
+      textOf(await (await subject.request('/praktik/behov', { headers: { cookie: cookie.editor } })).text());
+    // The offer's page suggests the needs that fit it (as links to them).
+    const fits = async () =>
+      (await subject.request(`/praktik/platser/${offer.id}`, { headers: { cookie: cookie.editor } })).text();
+    const post = (action: 'stang' | 'oppna', who: keyof typeof cookie, version: string) =>
+      subject.request(`/praktik/behov/${needId}/${action}`, formPost({ version }, { cookie: cookie[who] }));
+    expect(await page('pc')).toContain('Stäng behovet');
+    expect(await page('editor')).not.toContain('Stäng behovet');
+    expect(await list()).toContain('Stängningsprogrammet');
+    expect(await fits()).toContain(`href="/praktik/behov/${needId}"`);
+
+    // Another institution's placement coordinator, a unit's editor and a member may not close it.
+    expect((await post('stang', 'pcKi', '1')).status).toBe(403);
+    expect((await post('stang', 'editor', '1')).status).toBe(403);
+    expect((await post('stang', 'member', '1')).status).toBe(403);
+
+    const closed = await post('stang', 'pc', '1');
+    expect(closed.status).toBe(303);
+    expect(closed.headers.get('location')).toBe(`/praktik/behov/${needId}?klart=stangt`);
+    const [row] = await db().select().from(placementNeeds).where(eq(placementNeeds.id, needId));
+    expect(row!.closedAt).not.toBeNull();
+    expect(row!.version).toBe(2);
+    const history = await db()
+      .select()
+      .from(recordHistory)
+      .where(and(eq(recordHistory.recordType, 'placement_need'), eq(recordHistory.recordId, needId)));
+    expect(history.find((entry) => entry.version === 2)).toMatchObject({
+      action: 'changed',
+      actorPersonId: person.pc,
+      changes: { status: ['Öppen', 'Stängd'] },
+    });
+    const closedPage = await page('editor');
+    expect(closedPage).toContain('Stängd');
+    expect(closedPage).not.toContain('Svara med platser');
+    expect(await page('pc')).toContain('Öppna behovet igen');
+    expect(await list()).not.toContain('Stängningsprogrammet');
+    expect(await fits()).not.toContain(`href="/praktik/behov/${needId}"`);
+
+    // Answering a closed need is refused, with the reason in Swedish, and nothing is taken.
+    const answer = await subject.request(
+      `/praktik/behov/${needId}/svara`,
+      formPost({ offerId: String(offer.id), places: '1', message: '' }, { cookie: cookie.editor }),
+    );
+    expect(answer.status).toBe(409);
+    expect(textOf(await answer.text())).toContain('Lärosätet har stängt behovet');
+    expect(
+      (await subject.request(`/praktik/behov/${needId}/svara`, { headers: { cookie: cookie.editor } }))
+        .status,
+    ).toBe(409);
+    expect((await offerRow(offer.id)).confirmedPlaces).toBe(0);
+
+    // A page opened before the close: its version is old, so 409 and nothing changes.
+    const stale = await post('oppna', 'pc', '1');
+    expect(stale.status).toBe(409);
+    expect(
+      (await db().select().from(placementNeeds).where(eq(placementNeeds.id, needId)))[0]!.closedAt,
+    ).not.toBeNull();
+
+    // The coordinator reopens it: open again, in the list.
+    expect((await post('oppna', 'coordinator', '2')).status).toBe(303);
+    expect(await page('editor')).toContain('Svara med platser');
+    expect(await list()).toContain('Stängningsprogrammet');
+  });
+
   it('gives a bad need back with messages by the fields', async () => {
     const response = await subject.request(
       '/praktik/behov/ny',

@@ -12,6 +12,7 @@ import {
   canListPlacementRequests,
   canRequestPlaces,
 } from '../auth/permissions.ts';
+import { versionField } from '../register/register.forms.ts';
 import {
   allocationForm,
   answerForm,
@@ -34,7 +35,9 @@ import {
   loadRequestForm,
   loadTermProposal,
   moveRequest,
+  needClosed,
   ownInstitution,
+  setNeedClosed,
   submitNeed,
   submitRequest,
 } from './requests.service.ts';
@@ -225,21 +228,47 @@ function renderNeedForm(
   });
 }
 
-const needDone = z.enum(['utlagt', 'besvarat']).optional().catch(undefined);
+const needDone = z.enum(['utlagt', 'besvarat', 'stangt', 'oppnat']).optional().catch(undefined);
 
 placementRequestRoutes.get('/praktik/behov/:id', requirePermission(canListPlacementRequests), async (c) => {
   const loaded = await loadNeed(c.get('deps'), signedInViewer(c), idParam(c, 'need'));
   const done = needDone.parse(c.req.query('klart'));
   const text = c.var.t.placementRequests.needs;
-  const notice = done === 'utlagt' ? text.saved : done === 'besvarat' ? text.answeredNotice : undefined;
+  const notices = {
+    utlagt: text.saved,
+    besvarat: text.answeredNotice,
+    stangt: text.closedNotice,
+    oppnat: text.reopenedNotice,
+  };
+  const notice = done === undefined ? undefined : notices[done];
   return renderPage(c, {
     title: text.pageTitle(loaded.need.students, loaded.need.programme),
     children: <NeedPage loaded={loaded} notice={notice} />,
   });
 });
 
+const closeForm = z.strictObject({ version: versionField });
+
+/** Closing and reopening a list of needs: the institution's side (the service checks whose it is). */
+for (const [suffix, closed, done] of [
+  ['stang', true, 'stangt'],
+  ['oppna', false, 'oppnat'],
+] as const)
+  placementRequestRoutes.post(
+    `/praktik/behov/:id/${suffix}`,
+    requirePermission(canRequestPlaces),
+    async (c) => {
+      const id = idParam(c, 'need');
+      const input = await parseForm(c, closeForm, { hidden: ['version'] });
+      if (!input.ok) throw new AppError('BAD_REQUEST', 'need close form');
+      await setNeedClosed(requestDeps(c), signedInViewer(c), id, closed, input.data.version);
+      return c.redirect(`/praktik/behov/${id}?klart=${done}`, 303);
+    },
+  );
+
 placementRequestRoutes.get('/praktik/behov/:id/svara', requirePermission(canAnswerNeeds), async (c) => {
   const loaded = await loadNeed(c.get('deps'), signedInViewer(c), idParam(c, 'need'));
+  if (loaded.closed) throw needClosed();
   const only = loaded.ownOffers.length === 1 ? String(loaded.ownOffers[0]!.id) : '';
   return renderAnswerForm(c, loaded, { values: { offerId: only }, errors: {} }, 200);
 });

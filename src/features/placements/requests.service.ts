@@ -53,11 +53,13 @@ import {
   insertNeed,
   insertRequest,
   insertStudents,
+  lockNeed,
   lockNeedAnswered,
   lockOffer,
   lockRequest,
   type OrganisationNode,
   type RequestScope,
+  updateNeedClosed,
   updateRequestStatus,
 } from './requests.queries.ts';
 import { type Demand, rankDemands, rankOffers, type Supply } from './suggestions.ts';
@@ -717,12 +719,67 @@ export async function loadNeed(deps: Pick<Deps, 'db'>, viewer: Viewer, id: numbe
   const answered = answers
     .filter((answer) => answer.status === 'confirmed' || answer.status === 'completed')
     .reduce((sum, answer) => sum + answer.places, 0);
-  const ownOffers = canAnswerNeeds(viewer)
+  const closed = need.closedAt !== null;
+  const mayAnswer = canAnswerNeeds(viewer) && !closed;
+  const ownOffers = mayAnswer
     ? (await suppliesFor(deps.db, tree, { kind: need.kind, term: need.term })).filter((offer) =>
         canEditOrganisation(viewer, tree.chainOf(offer.organisationId)),
       )
     : [];
-  return { ...row, answers, answered, suggestions, ownOffers, mayAnswer: canAnswerNeeds(viewer) };
+  // Closing and reopening are the institution's: its placement coordinators, and the coordinator.
+  const mayClose = isPlacementCoordinatorOf(viewer, tree.chainOf(need.universityId));
+  return { ...row, answers, answered, suggestions, ownOffers, closed, mayAnswer, mayClose };
+}
+
+/** "Behovet är stängt …" (409): a closed list is not answered. */
+export function needClosed(): Refusal {
+  return new Refusal('placementRequests.needClosed', {
+    status: 409,
+    title: 'placementRequests.needClosedTitle',
+  });
+}
+
+/**
+ * Closes (or reopens) a list of needs: the institution's side (a placement coordinator of the need's
+ * institution, or the coordinator). Version-checked with its history row; a closed list leaves the open
+ * lists and the suggestions, and answering it is refused. Through withPublicChange: the public overview
+ * may count needs.
+ */
+export async function setNeedClosed(
+  deps: Deps,
+  viewer: Viewer,
+  id: number,
+  closed: boolean,
+  expectedVersion: number,
+): Promise<void> {
+  if (!canRequestPlaces(viewer)) throw forbidden();
+  const now = deps.clock.now();
+  const { t } = deps;
+  await withPublicChange(deps, async (tx) => {
+    const current = await lockNeed(tx, id);
+    if (!current) throw new AppError('NOT_FOUND', `placement need ${id}`);
+    const tree = await loadTree(tx);
+    if (!isPlacementCoordinatorOf(viewer, tree.chainOf(current.universityId))) throw forbidden();
+    const closedAt = current.closedAt?.toISOString() ?? null;
+    await saveVersioned(tx, {
+      type: 'placement_need',
+      id,
+      actorPersonId: viewer.personId,
+      at: now,
+      expectedVersion,
+      currentVersion: current.version,
+      current: { closedAt },
+      next: { closedAt: closed ? (closedAt ?? now.toISOString()) : null },
+      describe: async (values) => ({
+        status: values.closedAt === null ? t.placementRequests.needs.open : t.placementRequests.needs.closed,
+      }),
+      write: (expected) =>
+        updateNeedClosed(tx, id, expected, {
+          closedAt: closed ? (current.closedAt ?? now) : null,
+          updatedAt: now,
+        }),
+    });
+  });
 }
 
 export type LoadedNeed = Awaited<ReturnType<typeof loadNeed>>;
@@ -746,7 +803,7 @@ export async function answerNeed(
     const row = await findNeed(tx, needId);
     if (!row) throw new AppError('NOT_FOUND', `placement need ${needId}`);
     const { need } = row;
-    if (need.closedAt) throw new Refusal('placementRequests.needClosed', { status: 409 });
+    if (need.closedAt) throw needClosed();
     const tree = await loadTree(tx);
     const found = await findLiveOffer(tx, input.offerId);
     if (!found) throw new Refusal('placementRequests.offerMissing', { field: 'offerId' });
@@ -756,9 +813,11 @@ export async function answerNeed(
       throw new Refusal('placementRequests.offerDoesNotFit', { field: 'offerId' });
     // The need is locked before the offer (nothing locks them the other way round): answers from two
     // units at once are counted one after the other, so together they never exceed the students.
-    const answered = await lockNeedAnswered(tx, needId);
-    if (answered === undefined) throw new AppError('NOT_FOUND', `placement need ${needId}`);
-    if (answered + input.places > need.students)
+    const locked = await lockNeedAnswered(tx, needId);
+    if (locked === undefined) throw new AppError('NOT_FOUND', `placement need ${needId}`);
+    // Closed while the answer was on its way (the close holds the same lock).
+    if (locked.closed) throw needClosed();
+    if (locked.answered + input.places > need.students)
       throw new Refusal('placementRequests.moreThanNeeded', { field: 'places' });
     const offer = await lockOffer(tx, found.offer.id);
     if (!offer) throw new AppError('NOT_FOUND', `placement offer ${found.offer.id}`);

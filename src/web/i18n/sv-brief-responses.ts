@@ -43,7 +43,11 @@ export const briefResponsesText = {
     endsOn: 'Till',
   },
   hints: {
-    email: 'Hit skickas beskeden om ditt svar.',
+    /** Mails about the answer go to the account's own address, never the one typed (anyone's). */
+    email: (accountAddress: string | null) =>
+      accountAddress
+        ? `Den som står bakom behovet ser adressen och kan svara dig på den. Beskeden om ditt svar skickas till ditt kontos adress, ${accountAddress}.`
+        : 'Den som står bakom behovet ser adressen och kan svara dig på den. Ditt konto har ingen e-postadress, så beskeden om ditt svar syns bara på svarets sida och under Arbetsyta.',
     otherInstitution: 'Bara om du valde ”Annat lärosäte” i listan ovan.',
     programme: 'Till exempel ”Lärarprogrammet, termin 7” eller ”Institutionen för socialt arbete”.',
     approach:

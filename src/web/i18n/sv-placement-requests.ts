@@ -107,7 +107,8 @@ export const placementRequestsText = {
   reasonMissing: 'Skriv ett skäl. Den andra parten får det i sitt mejl.',
   proposalOnlyWithDecline: 'Ett annat erbjudande kan bara föreslås när förfrågan avböjs.',
   proposedOfferMissing: 'Välj ett annat erbjudande av samma typ och termin med lediga platser, eller inget.',
-  needClosed: 'Behovet är stängt och kan inte besvaras längre.',
+  needClosedTitle: 'Behovet är stängt',
+  needClosed: 'Lärosätet har stängt behovet, så det kan inte besvaras längre.',
   // Refusals as pages.
   wrongStatusTitle: 'Förfrågan har redan ändrats',
   wrongStatus: ({ params }: { params?: Record<string, unknown> }) =>
@@ -216,6 +217,15 @@ export const placementRequestsText = {
     noOwnOffers: 'Du har inga erbjudanden av samma typ för terminen. Lägg först in ett erbjudande.',
     answerSubmit: 'Bekräfta platserna',
     backToNeeds: 'Alla behov',
+    status: 'Status',
+    open: 'Öppen',
+    closed: 'Stängd',
+    closedIntro: 'Behovet är stängt: det syns inte bland de öppna behoven och kan inte besvaras.',
+    close: 'Stäng behovet',
+    closeHint: 'Stäng behovet när lärosätet inte behöver fler platser. Det går att öppna igen.',
+    reopen: 'Öppna behovet igen',
+    closedNotice: 'Behovet är stängt. Enheterna kan inte längre svara på det.',
+    reopenedNotice: 'Behovet är öppet igen.',
     summary: (students: number, programme: string, level: string, weeks: string) =>
       [`${students} studenter`, programme, level, weeks].filter((part) => part !== '').join(', '),
   },

@@ -27,9 +27,15 @@ const ids: Record<string, string> = {
 /**
  * Answering a brief: who, where, how and when — or, for competence development, signing up (who, and
  * where in the municipality they work). A short form that works without JavaScript; what was typed
- * comes back with the messages.
+ * comes back with the messages. The address typed here is the contact the brief's owner sees; the mails
+ * about the answer go to the account's own address (`mailTo`), which the hint names.
  */
-export function AnswerForm(props: { brief: BriefRow; choices: AnswerChoices; form: FormState }) {
+export function AnswerForm(props: {
+  brief: BriefRow;
+  choices: AnswerChoices;
+  mailTo: string | null;
+  form: FormState;
+}) {
   const t = useT();
   const text = t.briefResponses;
   const { brief } = props;
@@ -68,7 +74,7 @@ export function AnswerForm(props: { brief: BriefRow; choices: AnswerChoices; for
           id={ids.email!}
           name="email"
           label={text.fields.email}
-          hint={text.hints.email}
+          hint={text.hints.email(props.mailTo)}
           type="email"
           value={values.email}
           error={errors.email}

@@ -243,8 +243,20 @@ export function NeedPage(props: { loaded: LoadedNeed; notice?: string | undefine
         ) : null}
         <dt>{text.needs.answered}</dt>
         <dd>{text.needs.answeredCount(props.loaded.answered, need.students)}</dd>
+        <dt>{text.needs.status}</dt>
+        <dd>{props.loaded.closed ? text.needs.closed : text.needs.open}</dd>
       </dl>
+      {props.loaded.closed ? <p>{text.needs.closedIntro}</p> : null}
       {need.description ? <p class="proposal-text">{need.description}</p> : null}
+      {props.loaded.mayClose ? (
+        <>
+          {props.loaded.closed ? null : <p>{text.needs.closeHint}</p>}
+          <form method="post" action={`/praktik/behov/${need.id}/${props.loaded.closed ? 'oppna' : 'stang'}`}>
+            <input type="hidden" name="version" value={String(need.version)} />
+            <button type="submit">{props.loaded.closed ? text.needs.reopen : text.needs.close}</button>
+          </form>
+        </>
+      ) : null}
       {props.loaded.mayAnswer ? (
         <p>
           <a href={`/praktik/behov/${need.id}/svara`}>{text.needs.answerLink}</a>
