@@ -199,6 +199,12 @@ export async function placementRequestTargets(
       url: `/praktik/behov/${closedNeed}?klart=stangt`,
       status: 200,
     }),
+    asInstitution({
+      name: 'need, reopening it from a page opened before a change',
+      url: `/praktik/behov/${closedNeed}`,
+      status: 409,
+      form: { action: `/praktik/behov/${closedNeed}/oppna`, fields: { version: '9' } },
+    }),
     asInstitution({ name: 'workspace, my requests', url: '/arbetsyta', status: 200 }),
     {
       name: 'request refused to another institution',
