@@ -1,12 +1,7 @@
-import pino from 'pino';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmtpTransport, type MailWorker, startMailWorker } from '../src/features/mail/mail.service.ts';
-import { systemClock } from '../src/lib/clock.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createPerson } from '../tests/people.ts';
-import { startSmtpServer } from '../tests/smtp-server.ts';
-import { type AppServer, startAppServer } from './app-server.ts';
-import { launchBrowser } from './browser.ts';
+import { journey, mailTo, newPage, signInWithMailedLink, text, useJourney } from './journey.ts';
 
 /**
  * Issue 9, "done when": in Chromium with JavaScript off, a unit editor and a university's placement
@@ -19,61 +14,13 @@ import { launchBrowser } from './browser.ts';
  */
 const NEXT_TERM = 'VT2027';
 
-let browser: Browser;
-let server: AppServer;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let worker: MailWorker;
-let transport: ReturnType<typeof createSmtpTransport>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  smtp = await startSmtpServer();
-  server = await startAppServer({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } });
-  transport = createSmtpTransport(server.config);
-  worker = startMailWorker(
-    { db: server.database.db, transport, clock: systemClock, logger: pino({ level: 'silent' }) },
-    200,
-  );
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await worker?.stop();
-  transport?.close();
-  await server?.stop();
-  await smtp?.close();
-  await browser?.close();
-});
-
-/** A browser of one's own, without JavaScript. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function mailTo(address: string, subject: RegExp) {
-  await expect
-    .poll(
-      () => smtp.received.find((mail) => mail.envelopeTo.includes(address) && subject.test(mail.subject)),
-      {
-        timeout: 10_000,
-      },
-    )
-    .toBeTruthy();
-  return smtp.received.find((mail) => mail.envelopeTo.includes(address) && subject.test(mail.subject))!;
-}
+useJourney();
 
 /** Everyone a mail with this subject went to (so far). */
 function recipientsOf(subject: RegExp): string[] {
-  return smtp.received.filter((mail) => subject.test(mail.subject)).flatMap((mail) => mail.envelopeTo);
-}
-
-/** The path and query of the sign-in link in a mail (its host is BASE_URL). */
-function linkIn(text: string): string {
-  const match = text.match(/https?:\/\/[^/\s]+(\/logga-in\/lank\?token=[\w-]+)/);
-  if (!match?.[1]) throw new Error(`no sign-in link in: ${text}`);
-  return match[1];
+  return journey.smtp.received
+    .filter((mail) => subject.test(mail.subject))
+    .flatMap((mail) => mail.envelopeTo);
 }
 
 /** The path of the first link to this app in a mail that starts with `prefix` ("/praktik/forfragningar/"). */
@@ -82,17 +29,6 @@ function pathIn(text: string, prefix: string): string {
   if (!match?.[1]) throw new Error(`no link to ${prefix} in: ${text}`);
   return match[1];
 }
-
-async function signInWithMailedLink(page: Page, address: string, subject: RegExp) {
-  const mail = await mailTo(address, subject);
-  await page.goto(`${server.baseUrl}${linkIn(mail.text)}`);
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await page.waitForLoadState();
-  expect(await page.getByText(/^Inloggad som/).count()).toBe(1);
-}
-
-// biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with breaks between blocks.
-const text = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 
 /**
  * The numbers in one row of one of the overview's tables (by its caption), or zeros when the row is not
@@ -121,19 +57,19 @@ describe('placements and the needs bank, tried by new users without JavaScript',
   let requestPath: string;
 
   it('lets the administrator invite a unit editor and a placement coordinator, who sign in from the mail', async () => {
-    await createPerson(server.database.db, {
+    await createPerson(journey.server.database.db, {
       name: 'Ada Administratör',
       email: 'ada@example.se',
       roles: { 'huddinge-kommun': 'administrator' },
     });
     const admin = await newPage();
-    await admin.goto(`${server.baseUrl}/logga-in`);
+    await admin.goto(`${journey.server.baseUrl}/logga-in`);
     await admin.getByLabel('E-postadress').fill('ada@example.se');
     await admin.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
     await signInWithMailedLink(admin, 'ada@example.se', /inloggningslänk/);
 
     const invite = async (name: string, email: string, organisation: string, role: string) => {
-      await admin.goto(`${server.baseUrl}/admin/bjud-in`);
+      await admin.goto(`${journey.server.baseUrl}/admin/bjud-in`);
       await admin.getByLabel('Namn', { exact: true }).fill(name);
       await admin.getByLabel('E-postadress').fill(email);
       await admin.getByLabel('Organisation (valfritt)').selectOption({ label: organisation });
@@ -154,12 +90,12 @@ describe('placements and the needs bank, tried by new users without JavaScript',
   it('lets the editor offer places for next term, the placement coordinator request some and the unit confirm them, with mail to each side and the overview counting them', async () => {
     // The public overview before, as anyone reads it.
     const anonymous = await newPage();
-    await anonymous.goto(`${server.baseUrl}/praktik/oversikt?termin=${NEXT_TERM}`);
+    await anonymous.goto(`${journey.server.baseUrl}/praktik/oversikt?termin=${NEXT_TERM}`);
     const unitBefore = await figures(anonymous, BY_ADMINISTRATION, 'Barn- och utbildningsförvaltningen', 4);
     const institutionBefore = await figures(anonymous, BY_INSTITUTION, 'Södertörns högskola', 3);
 
     // The editor offers places from the workspace; the form proposes next term.
-    await editor.goto(`${server.baseUrl}/arbetsyta`);
+    await editor.goto(`${journey.server.baseUrl}/arbetsyta`);
     await editor.getByRole('link', { name: 'Erbjud praktikplatser' }).click();
     await editor.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Ekdalsskolan' });
     expect(await editor.getByLabel('Termin', { exact: true }).inputValue()).toBe(NEXT_TERM);
@@ -181,7 +117,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
     expect(await text(editor)).toContain('4 platser, 0 bekräftade, 4 lediga');
 
     // The placement coordinator finds it in next term's list with the filters, and requests three places.
-    await placementCoordinator.goto(`${server.baseUrl}/praktik/platser?termin=${NEXT_TERM}`);
+    await placementCoordinator.goto(`${journey.server.baseUrl}/praktik/platser?termin=${NEXT_TERM}`);
     expect(await placementCoordinator.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Praktikplatser vårterminen 2027',
     );
@@ -222,7 +158,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
     );
     expect(request.text).toContain('Tre studenter i matematik inför sista VFU-perioden.');
     expect(pathIn(request.text, '/praktik/forfragningar/')).toBe(requestPath);
-    await editor.goto(`${server.baseUrl}${pathIn(request.text, '/praktik/forfragningar/')}`);
+    await editor.goto(`${journey.server.baseUrl}${pathIn(request.text, '/praktik/forfragningar/')}`);
     expect(await text(editor)).toContain('Alva, Ämneslärarprogrammet');
     await editor.getByRole('button', { name: 'Bekräfta', exact: true }).click();
     await editor.waitForLoadState();
@@ -239,14 +175,14 @@ describe('placements and the needs bank, tried by new users without JavaScript',
       /^Hej!\n\nFörfrågan nr \d+ från Södertörns högskola om 3 platser hos Ekdalsskolan \(Ämneslärarprogrammet 7–9, matematik, vårterminen 2027\) är nu bekräftad\./,
     );
     expect(pathIn(confirmed.text, '/praktik/forfragningar/')).toBe(requestPath);
-    await placementCoordinator.goto(`${server.baseUrl}${requestPath}`);
+    await placementCoordinator.goto(`${journey.server.baseUrl}${requestPath}`);
     expect(await text(placementCoordinator)).toContain('Bekräftad');
     // Each mail went to its own side only.
     expect(recipientsOf(/^Ny förfrågan om praktikplatser/)).toEqual([EDITOR]);
     expect(recipientsOf(/^Förfrågan nr \d+ om praktikplatser/)).toEqual([PLACEMENTS]);
 
     // The public overview counts the four places offered and the three requested and confirmed.
-    await anonymous.goto(`${server.baseUrl}/praktik/oversikt?termin=${NEXT_TERM}`);
+    await anonymous.goto(`${journey.server.baseUrl}/praktik/oversikt?termin=${NEXT_TERM}`);
     const [offered, requested, confirmedPlaces, completed] = unitBefore;
     expect(await figures(anonymous, BY_ADMINISTRATION, 'Barn- och utbildningsförvaltningen', 4)).toEqual([
       offered! + 4,
@@ -265,7 +201,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
   it('lets a researcher answer the editor’s research question, and the accepted answer’s activity is on the public pages at once', async () => {
     // The overview counts briefs in the term they are published in: this one (today, HT2026).
     const anonymous = await newPage();
-    await anonymous.goto(`${server.baseUrl}/praktik/oversikt?termin=HT2026`);
+    await anonymous.goto(`${journey.server.baseUrl}/praktik/oversikt?termin=HT2026`);
     const briefsBefore = await figures(
       anonymous,
       BRIEFS_BY_ADMINISTRATION,
@@ -276,7 +212,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
 
     // The editor publishes a research question for the school, with their own address for the answers.
     const title = 'Hur stärker vi elevernas läsförståelse i matematik?';
-    await editor.goto(`${server.baseUrl}/arbetsyta`);
+    await editor.goto(`${journey.server.baseUrl}/arbetsyta`);
     await editor.getByRole('link', { name: 'Beskriv ett nytt behov' }).first().click();
     await editor.getByLabel('Typ av behov').selectOption({ label: 'Forskningsfråga' });
     await editor.getByLabel('Rubrik').fill(title);
@@ -300,7 +236,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
     // A researcher without an account finds it among the research questions and answers it, signing in
     // with a link on the way (any address becomes an account).
     const researcher = await newPage();
-    await researcher.goto(`${server.baseUrl}/behovsbanken`);
+    await researcher.goto(`${journey.server.baseUrl}/behovsbanken`);
     await researcher.getByLabel('Typ', { exact: true }).selectOption({ label: 'Forskningsfrågor' });
     await researcher.getByRole('button', { name: 'Visa', exact: true }).click();
     await researcher.getByRole('link', { name: title }).click();
@@ -341,7 +277,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
     );
     expect(news.text).toContain('Rut Forskare har svarat');
     expect(pathIn(news.text, '/behovsbanken/svar/')).toBe(answerPath);
-    await editor.goto(`${server.baseUrl}${answerPath}`);
+    await editor.goto(`${journey.server.baseUrl}${answerPath}`);
     const move = async (stage: string) => {
       await editor.getByLabel(stage, { exact: true }).check();
       await editor.getByRole('button', { name: 'Spara steget' }).click();
@@ -357,7 +293,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
     const accepted = await mailTo(RESEARCHER, /” är antaget$/);
     expect(accepted.text).toContain('är antaget. Samarbetet finns nu i registret');
     const activityPath = pathIn(accepted.text, '/aktiviteter/');
-    await researcher.goto(`${server.baseUrl}${pathIn(accepted.text, '/behovsbanken/svar/')}`);
+    await researcher.goto(`${journey.server.baseUrl}${pathIn(accepted.text, '/behovsbanken/svar/')}`);
     expect(await text(researcher)).toContain('Status Antagen');
     expect(
       await researcher.getByRole('link', { name: `${title} – Södertörns högskola` }).getAttribute('href'),
@@ -366,19 +302,21 @@ describe('placements and the needs bank, tried by new users without JavaScript',
 
     // Anyone sees it at once: on the brief's page, on the activity's own page, and in the search.
     const activityTitle = `${title} – Södertörns högskola`;
-    await anonymous.goto(`${server.baseUrl}${briefPath}`);
+    await anonymous.goto(`${journey.server.baseUrl}${briefPath}`);
     const outcomes = anonymous.getByRole('region', { name: 'Det här blev' });
     await outcomes.getByRole('link', { name: activityTitle }).click();
     expect(new URL(anonymous.url()).pathname).toBe(activityPath);
     expect(await anonymous.getByRole('heading', { level: 1 }).textContent()).toContain(activityTitle);
     expect(await text(anonymous)).toContain('Aktionsforskning med två lärarlag');
 
-    await anonymous.goto(`${server.baseUrl}/sok?q=${encodeURIComponent('läsförståelse i matematik')}`);
+    await anonymous.goto(
+      `${journey.server.baseUrl}/sok?q=${encodeURIComponent('läsförståelse i matematik')}`,
+    );
     await anonymous.getByRole('link', { name: activityTitle }).first().click();
     expect(new URL(anonymous.url()).pathname).toBe(activityPath);
 
     // And the overview: one more brief published by the förvaltning and taken up, by Södertörns högskola.
-    await anonymous.goto(`${server.baseUrl}/praktik/oversikt?termin=HT2026`);
+    await anonymous.goto(`${journey.server.baseUrl}/praktik/oversikt?termin=HT2026`);
     expect(
       await figures(anonymous, BRIEFS_BY_ADMINISTRATION, 'Barn- och utbildningsförvaltningen', 2),
     ).toEqual([briefsBefore[0]! + 1, briefsBefore[1]! + 1]);

@@ -1,12 +1,7 @@
-import pino from 'pino';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmtpTransport, type MailWorker, startMailWorker } from '../src/features/mail/mail.service.ts';
-import { systemClock } from '../src/lib/clock.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createPerson } from '../tests/people.ts';
-import { startSmtpServer } from '../tests/smtp-server.ts';
-import { type AppServer, startAppServer } from './app-server.ts';
-import { launchBrowser } from './browser.ts';
+import { journey, mailTo, newPage, signInWithMailedLink, text, useJourney } from './journey.ts';
 
 /**
  * Issue 8, "done when": a coordinator, an editor and a member, each a new user invited by the
@@ -14,67 +9,7 @@ import { launchBrowser } from './browser.ts';
  * JavaScript off, and the public pages show the edits at once. (Every page state here is also in the
  * crawl, which checks it with axe, the HTML validator and at 320 px.)
  */
-let browser: Browser;
-let server: AppServer;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let worker: MailWorker;
-let transport: ReturnType<typeof createSmtpTransport>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  smtp = await startSmtpServer();
-  server = await startAppServer({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } });
-  transport = createSmtpTransport(server.config);
-  worker = startMailWorker(
-    { db: server.database.db, transport, clock: systemClock, logger: pino({ level: 'silent' }) },
-    200,
-  );
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await worker?.stop();
-  transport?.close();
-  await server?.stop();
-  await smtp?.close();
-  await browser?.close();
-});
-
-/** A browser of one's own, without JavaScript. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function mailTo(address: string, subject: RegExp) {
-  await expect
-    .poll(
-      () => smtp.received.find((mail) => mail.envelopeTo.includes(address) && subject.test(mail.subject)),
-      {
-        timeout: 10_000,
-      },
-    )
-    .toBeTruthy();
-  return smtp.received.find((mail) => mail.envelopeTo.includes(address) && subject.test(mail.subject))!;
-}
-
-/** The path and query of the sign-in link in a mail (its host is BASE_URL). */
-function linkIn(text: string): string {
-  const match = text.match(/https?:\/\/[^/\s]+(\/logga-in\/lank\?token=[\w-]+)/);
-  if (!match?.[1]) throw new Error(`no sign-in link in: ${text}`);
-  return match[1];
-}
-
-async function signInWithMailedLink(page: Page, address: string, subject: RegExp) {
-  const mail = await mailTo(address, subject);
-  await page.goto(`${server.baseUrl}${linkIn(mail.text)}`);
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await page.waitForLoadState();
-  expect(await page.getByText(/^Inloggad som/).count()).toBe(1);
-}
-
-const text = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+useJourney();
 
 describe('the register kept up to date by new users, without JavaScript', () => {
   let coordinator: Page;
@@ -82,19 +17,19 @@ describe('the register kept up to date by new users, without JavaScript', () => 
   let member: Page;
 
   it('lets the administrator invite a coordinator, an editor and a member, who sign in from the mail', async () => {
-    await createPerson(server.database.db, {
+    await createPerson(journey.server.database.db, {
       name: 'Ada Administratör',
       email: 'ada@example.se',
       roles: { 'huddinge-kommun': 'administrator' },
     });
     const admin = await newPage();
-    await admin.goto(`${server.baseUrl}/logga-in`);
+    await admin.goto(`${journey.server.baseUrl}/logga-in`);
     await admin.getByLabel('E-postadress').fill('ada@example.se');
     await admin.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
     await signInWithMailedLink(admin, 'ada@example.se', /inloggningslänk/);
 
     const invite = async (name: string, email: string, organisation: string, role: string) => {
-      await admin.goto(`${server.baseUrl}/admin/bjud-in`);
+      await admin.goto(`${journey.server.baseUrl}/admin/bjud-in`);
       await admin.getByLabel('Namn', { exact: true }).fill(name);
       await admin.getByLabel('E-postadress').fill(email);
       await admin.getByLabel('Organisation (valfritt)').selectOption({ label: organisation });
@@ -115,7 +50,7 @@ describe('the register kept up to date by new users, without JavaScript', () => 
   });
 
   it('lets the editor change their own organisation, shown at once, and not another one', async () => {
-    await editor.goto(`${server.baseUrl}/arbetsyta`);
+    await editor.goto(`${journey.server.baseUrl}/arbetsyta`);
     await editor.getByRole('link', { name: 'Ekdalsskolan', exact: true }).click();
     await editor.getByLabel('Beskrivning').fill('Grundskola F–9 med läsfrämjande arbete tillsammans med SH.');
     await editor.getByRole('button', { name: 'Spara' }).click();
@@ -124,15 +59,17 @@ describe('the register kept up to date by new users, without JavaScript', () => 
     expect(await text(editor)).toContain('Grundskola F–9 med läsfrämjande arbete tillsammans med SH.');
 
     const anonymous = await newPage();
-    await anonymous.goto(`${server.baseUrl}/organisationer/ekdalsskolan`);
+    await anonymous.goto(`${journey.server.baseUrl}/organisationer/ekdalsskolan`);
     expect(await text(anonymous)).toContain('Grundskola F–9 med läsfrämjande arbete tillsammans med SH.');
 
-    const refused = await editor.goto(`${server.baseUrl}/organisationer/flemingsbergs-gymnasium/andra`);
+    const refused = await editor.goto(
+      `${journey.server.baseUrl}/organisationer/flemingsbergs-gymnasium/andra`,
+    );
     expect(refused?.status()).toBe(403);
   });
 
   it('lets the member register a collaboration, and the coordinator accept it into the register', async () => {
-    await member.goto(`${server.baseUrl}/registrera`);
+    await member.goto(`${journey.server.baseUrl}/registrera`);
     await member.getByLabel('Vad handlar samarbetet om?').fill('Robotprogrammering i fritidshemmet');
     await member.getByLabel('Lärosäte', { exact: true }).selectOption({ label: 'Södertörns högskola' });
     await member
@@ -151,7 +88,7 @@ describe('the register kept up to date by new users, without JavaScript', () => 
     const proposalPath = new URL(member.url()).pathname;
     expect(proposalPath).toMatch(/^\/forslag\/\d+$/);
 
-    await coordinator.goto(`${server.baseUrl}/arbetsyta`);
+    await coordinator.goto(`${journey.server.baseUrl}/arbetsyta`);
     await coordinator.getByRole('link', { name: 'Robotprogrammering i fritidshemmet' }).click();
     await coordinator.getByLabel('Typ av aktivitet').selectOption({ label: 'Kurs' });
     await coordinator.getByRole('button', { name: 'Anta', exact: true }).click();
@@ -160,7 +97,7 @@ describe('the register kept up to date by new users, without JavaScript', () => 
     await mailTo('maja@example.se', /finns nu i registret/);
 
     const anonymous = await newPage();
-    await anonymous.goto(`${server.baseUrl}/sok?q=Robotprogrammering`);
+    await anonymous.goto(`${journey.server.baseUrl}/sok?q=Robotprogrammering`);
     await anonymous
       .getByRole('link', { name: /Robotprogrammering i fritidshemmet/ })
       .first()
@@ -169,13 +106,13 @@ describe('the register kept up to date by new users, without JavaScript', () => 
   });
 
   it('lets the coordinator change an agreement and add its signed PDF, which residents can download', async () => {
-    await coordinator.goto(`${server.baseUrl}/avtal/samverkansavtal-sodertorns-hogskola/andra`);
+    await coordinator.goto(`${journey.server.baseUrl}/avtal/samverkansavtal-sodertorns-hogskola/andra`);
     await coordinator.getByLabel('Diarienummer').fill('KS-2026/123');
     await coordinator.getByRole('button', { name: 'Spara' }).click();
     await coordinator.waitForLoadState();
     expect(await text(coordinator)).toContain('KS-2026/123');
 
-    await coordinator.goto(`${server.baseUrl}/avtal/samverkansavtal-sodertorns-hogskola/andra`);
+    await coordinator.goto(`${journey.server.baseUrl}/avtal/samverkansavtal-sodertorns-hogskola/andra`);
     await coordinator.getByRole('link', { name: 'Lägg till dokument' }).click();
     const pdf = '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
     await coordinator.getByLabel('PDF-fil').setInputFiles({
@@ -189,11 +126,11 @@ describe('the register kept up to date by new users, without JavaScript', () => 
     expect(await text(coordinator)).toContain('Dokumentet är sparat.');
 
     const anonymous = await newPage();
-    await anonymous.goto(`${server.baseUrl}/avtal/samverkansavtal-sodertorns-hogskola`);
+    await anonymous.goto(`${journey.server.baseUrl}/avtal/samverkansavtal-sodertorns-hogskola`);
     expect(await text(anonymous)).toContain('KS-2026/123');
     const link = anonymous.getByRole('link', { name: /Undertecknat samverkansavtal \(PDF/ });
     const href = await link.getAttribute('href');
-    const file = await fetch(`${server.baseUrl}${href}`);
+    const file = await fetch(`${journey.server.baseUrl}${href}`);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(await file.text()).toBe(pdf);
   });

@@ -443,8 +443,8 @@ export async function deleteStudentsDue(db: DbOrTx, today: string): Promise<numb
   return rows.length;
 }
 
-/** For the workspace: requests waiting for a unit's answer, and a placement coordinator's own. */
-export function findWaitingForUnits(db: Db, units: number[] | 'all', limit: number) {
+/** A request as the workspace lists it: its offer's term and programme, the unit and the institution. */
+function requestSummaries(db: Db) {
   return db
     .select({
       id: placementRequests.id,
@@ -459,6 +459,12 @@ export function findWaitingForUnits(db: Db, units: number[] | 'all', limit: numb
     .innerJoin(placementOffers, eq(placementOffers.id, placementRequests.offerId))
     .innerJoin(unit, eq(unit.id, placementOffers.organisationId))
     .innerJoin(institution, eq(institution.id, placementRequests.universityId))
+    .$dynamic();
+}
+
+/** For the workspace: requests waiting for a unit's answer, and a placement coordinator's own. */
+export function findWaitingForUnits(db: Db, units: number[] | 'all', limit: number) {
+  return requestSummaries(db)
     .where(
       and(
         isNull(placementRequests.deletedAt),
@@ -475,20 +481,7 @@ export function findWaitingForUnits(db: Db, units: number[] | 'all', limit: numb
 }
 
 export function findRequestsOfInstitutions(db: Db, institutions: number[], limit: number) {
-  return db
-    .select({
-      id: placementRequests.id,
-      status: placementRequests.status,
-      places: placementRequests.places,
-      term: placementOffers.term,
-      programme: placementOffers.programme,
-      unitName: unit.name,
-      universityName: institution.name,
-    })
-    .from(placementRequests)
-    .innerJoin(placementOffers, eq(placementOffers.id, placementRequests.offerId))
-    .innerJoin(unit, eq(unit.id, placementOffers.organisationId))
-    .innerJoin(institution, eq(institution.id, placementRequests.universityId))
+  return requestSummaries(db)
     .where(
       and(
         isNull(placementRequests.deletedAt),
