@@ -8,6 +8,7 @@ export * from '../features/feedback/feedback.table.ts';
 export * from '../features/goals/goals.table.ts';
 export * from '../features/groups/groups.table.ts';
 export * from '../features/mail/mail.table.ts';
+export * from '../features/meetings/meetings.table.ts';
 export * from '../features/needs/needs.table.ts';
 export * from '../features/organisations/organisations.table.ts';
 export * from '../features/pages/pages.table.ts';

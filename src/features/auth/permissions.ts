@@ -370,3 +370,70 @@ export function canSeeBriefResponse(
   if (viewer === null) return false;
   return viewer.personId === response.responderPersonId || canReviewBriefResponse(viewer, brief);
 }
+
+/**
+ * Meetings (issue 10). Calling a meeting and writing its agenda: whoever may change the group
+ * (canEditGroup: coordinators, editors of the group's organisation or of a seat in it).
+ */
+export function canAddMeeting(viewer: Viewer | null, group: GroupScope): boolean {
+  return canEditGroup(viewer, group);
+}
+
+/**
+ * One meeting's details, agenda, call and minutes: those who may change its group, and the secretary
+ * named for the meeting (an account, who may be a plain member).
+ */
+export function canEditMeeting(
+  viewer: Viewer | null,
+  meeting: { group: GroupScope; secretaryPersonId: number | null },
+): boolean {
+  if (viewer === null) return false;
+  return canEditGroup(viewer, meeting.group) || viewer.personId === meeting.secretaryPersonId;
+}
+
+/**
+ * A meeting's internal items and draft minutes (and an internal meeting at all): the group's members and
+ * the coordinators (canViewGroupInternals), and whoever may edit the meeting.
+ */
+export function canSeeMeetingInternals(
+  viewer: Viewer | null,
+  meeting: { groupId: number; group: GroupScope; secretaryPersonId: number | null },
+): boolean {
+  return canViewGroupInternals(viewer, meeting.groupId) || canEditMeeting(viewer, meeting);
+}
+
+/** Approving (justera) minutes marked ready: each adjuster chosen for the meeting, signed in, for themselves. */
+export function canApproveMinutes(viewer: Viewer | null, adjusterPersonIds: number[]): boolean {
+  return viewer !== null && adjusterPersonIds.includes(viewer.personId);
+}
+
+/**
+ * Following up an action (status and a short update): those who may edit the meeting it came from, the
+ * group's members, and the person who owns it.
+ */
+export function canFollowUpAction(
+  viewer: Viewer | null,
+  action: {
+    groupId: number;
+    group: GroupScope;
+    secretaryPersonId: number | null;
+    ownerPersonId: number | null;
+  },
+): boolean {
+  if (viewer === null) return false;
+  return (
+    canEditMeeting(viewer, action) ||
+    viewer.groupIds.includes(action.groupId) ||
+    viewer.personId === action.ownerPersonId
+  );
+}
+
+/** Every group's overdue actions in one list: the coordinators, who run the collaboration. */
+export function canSeeAllOverdueActions(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}
+
+/** A personal calendar feed (make, replace, revoke): anyone signed in, for themselves. */
+export function canManageCalendarFeed(viewer: Viewer | null): boolean {
+  return viewer !== null;
+}

@@ -138,7 +138,12 @@ function describe(t: Messages, values: Snapshot): Described {
  */
 async function editableDocument(db: DbOrTx, viewer: Viewer, id: number, { deleted = false } = {}) {
   const document = await findDocument(db, id);
-  if (!document || document.agreementDeletedAt || (document.deletedAt && !deleted))
+  if (
+    !document ||
+    document.agreementId === null ||
+    document.agreementDeletedAt ||
+    (document.deletedAt && !deleted)
+  )
     throw new AppError('NOT_FOUND', `document ${id}`);
   if (!canEditAgreement(viewer, await findPartyChains(db, document.agreementId))) throw forbidden();
   return document;
@@ -238,7 +243,7 @@ export function listPublicDocuments(deps: Pick<Deps, 'db'>, agreementId: number)
  */
 export async function openDocument(deps: Pick<Deps, 'db'>, viewer: Viewer | null, id: number) {
   const document = await findDocument(deps.db, id);
-  if (!document || document.deletedAt || document.agreementDeletedAt)
+  if (!document || document.agreementId === null || document.deletedAt || document.agreementDeletedAt)
     throw new AppError('NOT_FOUND', `document ${id}`);
   const forEveryone = document.visibility === 'public' && document.agreementPublic;
   if (!forEveryone && !canEditAgreement(viewer, await findPartyChains(deps.db, document.agreementId)))

@@ -1,7 +1,18 @@
-import { customType, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+} from 'drizzle-orm/pg-core';
 import { createdAt } from '../../db/columns.ts';
 import { people } from '../accounts/accounts.table.ts';
 import { agreements } from '../agreements/agreements.table.ts';
+import { meetings } from '../meetings/meetings.table.ts';
 import { recordColumns, visibilityColumns } from '../register/register.table.ts';
 
 /** PostgreSQL `bytea`: the driver hands it over as a Buffer both ways. */
@@ -21,9 +32,9 @@ export const documents = pgTable(
   'documents',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    agreementId: integer('agreement_id')
-      .notNull()
-      .references(() => agreements.id),
+    /** The document belongs to an agreement or to a meeting (exactly one: documents_owner_check). */
+    agreementId: integer('agreement_id').references(() => agreements.id),
+    meetingId: integer('meeting_id').references((): AnyPgColumn => meetings.id),
     title: text().notNull(),
     kind: documentKind().notNull(),
     /** The name it is sent under (as uploaded, made safe: see documents.service.ts `safeFileName`). */
@@ -36,7 +47,11 @@ export const documents = pgTable(
     createdAt: createdAt(),
     ...recordColumns(),
   },
-  (t) => [index().on(t.agreementId)],
+  (t) => [
+    index().on(t.agreementId),
+    index().on(t.meetingId),
+    check('documents_owner_check', sql`num_nonnulls(${t.agreementId}, ${t.meetingId}) = 1`),
+  ],
 );
 
 /** The file's bytes, one row per document, apart so that listing documents never reads them. */

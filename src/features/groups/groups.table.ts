@@ -35,6 +35,10 @@ export const groups = pgTable(
     organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     description: text().notNull().default(''),
     siteRole: groupSiteRole('site_role').unique(),
+    /** Days the adjusters have to approve a meeting's minutes (issue 10: 14 is the municipal custom). */
+    adjustmentDays: integer('adjustment_days').notNull().default(14),
+    /** Where the group's approved minutes are kept, e.g. "Kommunledningsförvaltningen, Huddinge kommun". */
+    minutesKeptAt: text('minutes_kept_at').notNull().default(''),
     ...visibilityColumns(),
     isDemo: isDemo(),
     createdAt: createdAt(),

@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { CHANNELS, notify } from '../../db/notifications.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
-import { mailOutbox } from './mail.table.ts';
+import { type MailAttachment, mailOutbox } from './mail.table.ts';
 
 /** What the outbox needs from a nodemailer transport (the sender address comes from its defaults). */
 export type MailTransport = { sendMail: (message: SendMailOptions) => Promise<unknown> };
@@ -18,6 +18,8 @@ export type MailToQueue = {
   text: string;
   /** Extra header lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) for alerts. */
   headers?: Record<string, string>;
+  /** Files to send with it: a meeting's call carries its .ics (issue 10). */
+  attachments?: MailAttachment[];
 };
 
 /** The first retry waits 30 s, each further one twice as long, never more than an hour. */
@@ -55,6 +57,7 @@ export async function queueMails(
         subject: mail.subject,
         textBody: mail.text,
         headers: mail.headers ?? null,
+        attachments: mail.attachments ?? null,
         createdAt: now,
         nextAttemptAt: now,
       })),
@@ -91,6 +94,15 @@ export async function deliverDueMail(
           subject: mail.subject,
           text: mail.textBody,
           ...(mail.headers ? { headers: mail.headers } : {}),
+          ...(mail.attachments
+            ? {
+                attachments: mail.attachments.map((file) => ({
+                  filename: file.filename,
+                  contentType: file.contentType,
+                  content: Buffer.from(file.contentBase64, 'base64'),
+                })),
+              }
+            : {}),
         });
         await tx
           .update(mailOutbox)

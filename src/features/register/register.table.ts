@@ -42,6 +42,9 @@ export const recordTypes = [
   'placement_need',
   'brief',
   'brief_response',
+  'meeting',
+  'agenda_item',
+  'meeting_action',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 export const recordType = pgEnum('record_type', recordTypes);
