@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /** All dates are shown the Swedish way and all times in Europe/Stockholm, whatever the server's zone. */
 export const TIME_ZONE = 'Europe/Stockholm';
 
@@ -44,4 +46,27 @@ export function daysBetween(from: string, to: string): number {
 
 export function yearOf(isoDate: string): string {
   return isoDate.slice(0, 4);
+}
+
+/**
+ * A date and a wall-clock time in Stockholm ('2026-03-29', '09:30') → the instant, or null when they do not
+ * name one: a malformed value, or a time skipped when the clocks go forward (02:00–02:59 on the last Sunday
+ * of March). An hour that occurs twice (the last Sunday of October) is taken the first time.
+ */
+export function stockholmInstant(isoDate: string, time: string): Date | null {
+  const local = DateTime.fromISO(`${isoDate}T${time}`, { zone: TIME_ZONE });
+  if (!local.isValid) return null;
+  // Luxon moves a skipped time forward; a time that is not on the clock that day is refused instead.
+  if (local.toFormat('yyyy-MM-dd HH:mm') !== `${isoDate} ${time.slice(0, 5)}`) return null;
+  return local.toJSDate();
+}
+
+/** The wall-clock time in Stockholm for an instant, as 'HH:MM'. */
+export function stockholmTime(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toFormat('HH:mm');
+}
+
+/** 'YYYY-MM-DD' plus whole days, calendar-wise. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

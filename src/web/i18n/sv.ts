@@ -16,6 +16,7 @@ import { briefResponsesText } from './sv-brief-responses.ts';
 import { documentsText } from './sv-documents.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
 import { groupEditsText } from './sv-group-edits.ts';
+import { meetingCalendarText } from './sv-meeting-calendar.ts';
 import { needsText } from './sv-needs.ts';
 import { placementOffersText } from './sv-placement-offers.ts';
 import { placementOverviewText } from './sv-placement-overview.ts';
@@ -43,6 +44,7 @@ export const sv = {
   briefResponses: briefResponsesText,
   placementOffers: placementOffersText,
   placementRequests: placementRequestsText,
+  meetingCalendar: meetingCalendarText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',
