@@ -149,6 +149,19 @@ async function scopeFor(
   };
 }
 
+/**
+ * What decides who may change the group, for a rule about something of the group's (its meetings:
+ * canEditMeeting). The seats are read only when the viewer is an editor, as in scopeFor.
+ */
+export async function groupScopeOf(
+  db: DbOrTx,
+  viewer: Viewer,
+  group: { id: number; organisationId: number | null },
+): Promise<GroupScope> {
+  const seats = editorOrganisations(viewer).length > 0 ? await findSeats(db, group.id) : [];
+  return scopeFor(db, viewer, group, seats);
+}
+
 /** May the viewer change this group? For "Ändra" on its public pages (asked for signed-in requests only). */
 export async function mayEditGroup(
   deps: Pick<AppDeps, 'db'>,
@@ -156,8 +169,7 @@ export async function mayEditGroup(
   group: { id: number; organisationId: number | null },
 ): Promise<boolean> {
   if (viewer === null) return false;
-  const seats = editorOrganisations(viewer).length > 0 ? await findSeats(deps.db, group.id) : [];
-  return canEditGroup(viewer, await scopeFor(deps.db, viewer, group, seats));
+  return canEditGroup(viewer, await groupScopeOf(deps.db, viewer, group));
 }
 
 /** The choices of the group form: organisations the viewer may place a group under, and agreements. */
