@@ -5,6 +5,9 @@ import { agreementEditTargets } from './agreement-edit-targets.ts';
 import { E2E_NOW } from './app-server.ts';
 import { briefResponseTargets } from './brief-response-targets.ts';
 import { groupEditTargets } from './group-edit-targets.ts';
+import { MEETING_PAGE_ROUTE_EXCLUSIONS, meetingPageTargets } from './meeting-page-targets.ts';
+import { meetingTargets } from './meeting-targets.ts';
+import { minutesTargets } from './minutes-targets.ts';
 import { NEEDS_ROUTE_EXCLUSIONS, needsTargets } from './needs-targets.ts';
 import { placementOfferTargets } from './placement-offer-targets.ts';
 import { placementOverviewTargets } from './placement-overview-targets.ts';
@@ -53,6 +56,7 @@ export type RouteEntry = { method: string; path: string };
  */
 export const ROUTE_EXCLUSIONS: Record<string, string> = {
   ...NEEDS_ROUTE_EXCLUSIONS,
+  ...MEETING_PAGE_ROUTE_EXCLUSIONS,
   'ALL /*': 'middleware (request id, log line, security headers, page cache), not a page',
   'POST /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
   'PUT /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
@@ -362,6 +366,9 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
       editor: editor.cookie,
     })),
     ...(await needsTargets(database, { admin: admin.cookie, member: member.cookie })),
+    ...(await meetingTargets(database, { admin: admin.cookie, member: member.cookie })),
+    ...(await minutesTargets(database, { admin, member })),
+    ...(await meetingPageTargets(database, { member: member.cookie })),
     { name: 'public page, signed in', url: '/avtal', status: 200, cookie: member.cookie },
   ];
 }

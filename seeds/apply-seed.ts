@@ -25,6 +25,7 @@ import {
   seedMarks,
 } from '../src/db/schema.ts';
 import { demoData } from './demo-data.ts';
+import { applyDemoMeetings, removeDemoMeetings } from './demo-meetings.ts';
 import type { SeedSet } from './seed-set.ts';
 import { sourceFacts } from './source-facts.ts';
 
@@ -40,8 +41,11 @@ export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('samverkan:seed'))`);
     await applySeedSet(tx, sourceFacts, false);
     if (options.demo) await applySeedSet(tx, demoData, true);
-    else await removeDemoData(tx, demoData);
+    else await removeDemoMeetings(tx);
+    if (!options.demo) await removeDemoData(tx, demoData);
     await giveSiteRoles(tx, sourceFacts);
+    // The council's demo meetings (issue 10) need its site role, so they come after it.
+    if (options.demo) await applyDemoMeetings(tx);
   });
 }
 

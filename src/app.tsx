@@ -27,6 +27,11 @@ import { groupInternalsRoutes } from './features/groups/group-internals.routes.t
 import { groupRoutes } from './features/groups/groups.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { actionRoutes } from './features/meetings/actions.routes.tsx';
+import { calendarFeedRoutes } from './features/meetings/calendar-feeds.routes.tsx';
+import { meetingPageRoutes } from './features/meetings/meeting-pages.routes.tsx';
+import { meetingRoutes } from './features/meetings/meetings.routes.tsx';
+import { minutesRoutes } from './features/meetings/minutes.routes.tsx';
 import { briefEditRoutes } from './features/needs/brief-edits.routes.tsx';
 import { briefResponseRoutes } from './features/needs/brief-responses.routes.tsx';
 import { needsRoutes } from './features/needs/needs.routes.tsx';
@@ -126,8 +131,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', focusAreaEditRoutes);
   app.route('/', agreementRoutes);
   // Before the public group pages: /grupper/ny is not a group's address.
+  app.route('/', meetingRoutes);
+  app.route('/', minutesRoutes);
+  app.route('/', actionRoutes);
   app.route('/', groupEditRoutes);
   app.route('/', groupRoutes);
+  app.route('/', meetingPageRoutes);
+  app.route('/', calendarFeedRoutes);
   app.route('/', goalRoutes);
   // Before any /praktik/:… route: /praktik/oversikt is the overview, not an offer's address.
   app.route('/', placementOverviewRoutes);

@@ -12,6 +12,7 @@ import {
 import { documentContents, documents } from '../src/features/documents/documents.table.ts';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
 import { groupMembers, groups } from '../src/features/groups/groups.table.ts';
+import { agendaItems, meetingParticipants, meetings } from '../src/features/meetings/meetings.table.ts';
 import { briefResponses, briefs } from '../src/features/needs/needs.table.ts';
 import { organisations } from '../src/features/organisations/organisations.table.ts';
 import { pages } from '../src/features/pages/pages.table.ts';
@@ -342,6 +343,105 @@ async function groupFor(target: Target): Promise<{ slug: string; seatId: number 
     });
   return { slug: row!.slug, seatId: seatRow!.id };
 }
+/**
+ * A fresh meeting (issue 10) of a fresh group (as groupFor), planned after the test clock's day, with one
+ * agenda item and one guest: for the meeting workspace routes, which follow the group's editors (its
+ * members none: a fresh group has none).
+ */
+async function meetingFor(target: Target): Promise<{ id: number; itemId: number; guestId: number }> {
+  const group = await groupFor(target);
+  const [found] = await db().select({ id: groups.id }).from(groups).where(eq(groups.slug, group.slug));
+  const [meeting] = await db()
+    .insert(meetings)
+    .values({
+      groupId: found!.id,
+      title: `Möte i ${group.slug}`,
+      startsAt: new Date('2026-12-10T09:00:00Z'),
+      endsAt: new Date('2026-12-10T11:00:00Z'),
+      place: 'Kommunhuset',
+    })
+    .returning({ id: meetings.id });
+  const [item] = await db()
+    .insert(agendaItems)
+    .values({ meetingId: meeting!.id, position: 1, title: 'Ärende' })
+    .returning({ id: agendaItems.id });
+  const [guest] = await db()
+    .insert(meetingParticipants)
+    .values({ meetingId: meeting!.id, kind: 'guest', name: 'Gäst', email: 'gast@example.se' })
+    .returning({ id: meetingParticipants.id });
+  return { id: meeting!.id, itemId: item!.id, guestId: guest!.id };
+}
+const meetingForm = (version?: string) => ({
+  title: 'Möte',
+  date: '2026-12-11',
+  startTime: '10:00',
+  endTime: '11:00',
+  place: 'Kommunhuset',
+  videoUrl: '',
+  secretaryPersonId: '',
+  visibility: 'public',
+  internalReason: '',
+  ...(version ? { status: 'planned', cancelledReason: '', version } : {}),
+});
+const agendaItemForm = (version?: string) => ({
+  title: 'Nytt ärende',
+  presenter: '',
+  startTime: '',
+  proposedDecision: '',
+  agreementId: '',
+  visibility: 'public',
+  internalReason: '',
+  ...(version ? { version } : {}),
+});
+/**
+ * Minutes and actions (issue 10): a fresh meeting (meetingFor) with its minutes in the given state; for
+ * approval, the adjuster is the persona asking ("own") or someone else ("other").
+ */
+async function minutesMeetingFor(
+  target: Target,
+  minutesStatus: 'ready' | 'approved',
+  adjuster?: number,
+): Promise<{ id: number; itemId: number }> {
+  const { meetingAdjusters } = await import('../src/features/meetings/meetings.table.ts');
+  const meeting = await meetingFor(target === 'other' && adjuster !== undefined ? 'own' : target);
+  await db()
+    .update(meetings)
+    .set({ minutesStatus, status: 'held', adjustmentDueOn: '2026-12-11' })
+    .where(eq(meetings.id, meeting.id));
+  if (adjuster !== undefined)
+    await db().insert(meetingAdjusters).values({ meetingId: meeting.id, personId: adjuster });
+  return meeting;
+}
+async function adjusterFor(target: Target, who: Who): Promise<number> {
+  return target === 'own'
+    ? personIds[who === 'signed out' ? 'member' : who]
+    : createPerson(db(), { name: 'Annan justerare' });
+}
+async function actionFor(target: Target): Promise<number> {
+  const { meetingActions } = await import('../src/features/meetings/meetings.table.ts');
+  const meeting = await meetingFor(target);
+  const [row] = await db()
+    .select({ groupId: meetings.groupId })
+    .from(meetings)
+    .where(eq(meetings.id, meeting.id));
+  const [action] = await db()
+    .insert(meetingActions)
+    .values({
+      groupId: row!.groupId,
+      meetingId: meeting.id,
+      agendaItemId: meeting.itemId,
+      title: 'Uppdrag',
+      dueOn: '2026-11-01',
+    })
+    .returning({ id: meetingActions.id });
+  return action!.id;
+}
+const adjusterOnly: Record<BaseRole, Target[]> = {
+  member: ['own'],
+  editor: ['own'],
+  coordinator: ['own'],
+  administrator: ['own'],
+};
 /** A group's fields as an editor's form sends them (the coordinator's form adds the site role). */
 const groupForm = (name: string, organisationId: number) => ({
   kind: 'working_group',
@@ -871,6 +971,19 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
     ok: 200,
     request: async () => ({ path: '/mina-uppgifter/radera' }),
   },
+  // One's own calendar feed (issue 10): anyone signed in, for themselves only (canManageCalendarFeed).
+  'GET /konto/kalender': {
+    allowed: everyone,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/konto/kalender' }),
+  },
+  'POST /konto/kalender': {
+    allowed: everyone,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({ path: '/konto/kalender', form: { action: 'revoke' } }),
+  },
   // Ending one's own sessions or erasing oneself is run with a throwaway session: see `requestAs`.
   'POST /mina-uppgifter/logga-ut-overallt': {
     allowed: everyone,
@@ -989,6 +1102,268 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
       path: '/grupper/ny',
       form: groupForm(`Ny grupp ${Math.random()}`, target === 'other' ? ids.other : ids.own),
     }),
+  },
+  // Meetings in the workspace (issue 10): those who may change the group, and the meeting's secretary.
+  'GET /grupper/:slug/moten/nytt': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/grupper/${(await groupFor(target)).slug}/moten/nytt` }),
+  },
+  'POST /grupper/:slug/moten/nytt': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/grupper/${(await groupFor(target)).slug}/moten/nytt`,
+      form: meetingForm(),
+    }),
+  },
+  'GET /moten/:id/arbetsyta': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/arbetsyta` }),
+  },
+  'GET /moten/:id/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/andra` }),
+  },
+  'POST /moten/:id/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/moten/${(await meetingFor(target)).id}/andra`,
+      form: meetingForm('1'),
+    }),
+  },
+  'GET /moten/:id/ta-bort': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/ta-bort` }),
+  },
+  'POST /moten/:id/ta-bort': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/moten/${(await meetingFor(target)).id}/ta-bort`,
+      form: { version: '1' },
+    }),
+  },
+  'GET /moten/:id/historik': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/historik` }),
+  },
+  'GET /moten/:id/gaster': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/gaster` }),
+  },
+  'POST /moten/:id/gaster': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/moten/${(await meetingFor(target)).id}/gaster`,
+      form: { name: 'Greta Gäst', organisationName: '', email: 'greta@example.se' },
+    }),
+  },
+  'POST /moten/:id/gaster/:participantId/ta-bort': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => {
+      const meeting = await meetingFor(target);
+      return { path: `/moten/${meeting.id}/gaster/${meeting.guestId}/ta-bort`, form: {} };
+    },
+  },
+  'POST /moten/:id/kalla': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/kalla`, form: {} }),
+  },
+  'GET /moten/:id/arenden/nytt': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/arenden/nytt` }),
+  },
+  'POST /moten/:id/arenden/nytt': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/moten/${(await meetingFor(target)).id}/arenden/nytt`,
+      form: agendaItemForm(),
+    }),
+  },
+  'GET /arenden/:id/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/arenden/${(await meetingFor(target)).itemId}/andra` }),
+  },
+  'POST /arenden/:id/andra': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/arenden/${(await meetingFor(target)).itemId}/andra`,
+      form: agendaItemForm('1'),
+    }),
+  },
+  'POST /arenden/:id/ta-bort': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({ path: `/arenden/${(await meetingFor(target)).itemId}/ta-bort`, form: {} }),
+  },
+  'GET /moten/:id/dokument/ny': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/dokument/ny` }),
+  },
+  'POST /moten/:id/dokument/ny': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/moten/${(await meetingFor(target)).id}/dokument/ny`,
+      form: documentForm,
+      upload: { field: 'fil', name: 'handling.pdf', bytes: TINY_PDF },
+    }),
+  },
+  'POST /arenden/:id/flytta': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/arenden/${(await meetingFor(target)).itemId}/flytta`,
+      form: { direction: 'ned' },
+    }),
+  },
+  // Minutes, approval and corrections (issue 10): the meeting's editors; approval only its adjusters.
+  'GET /moten/:id/protokoll': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/moten/${(await meetingFor(target)).id}/protokoll` }),
+  },
+  'POST /moten/:id/protokoll': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/moten/${(await meetingFor(target)).id}/protokoll`,
+      form: { version: '1', action: 'utkast', keptAt: '' },
+    }),
+  },
+  'GET /moten/:id/justera': {
+    allowed: adjusterOnly,
+    targets: ownOrOther,
+    ok: 200,
+    request: async (target, who) => ({
+      path: `/moten/${(await minutesMeetingFor(target, 'ready', await adjusterFor(target, who))).id}/justera`,
+    }),
+  },
+  'POST /moten/:id/justera': {
+    allowed: adjusterOnly,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target, who) => ({
+      path: `/moten/${(await minutesMeetingFor(target, 'ready', await adjusterFor(target, who))).id}/justera`,
+      form: {},
+    }),
+  },
+  'POST /moten/:id/justera/tillbaka': {
+    allowed: adjusterOnly,
+    targets: ownOrOther,
+    ok: 303,
+    request: async (target, who) => ({
+      path: `/moten/${(await minutesMeetingFor(target, 'ready', await adjusterFor(target, who))).id}/justera/tillbaka`,
+      form: { reason: 'Paragraf 1 behöver ändras.' },
+    }),
+  },
+  'GET /moten/:id/rattelse': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({
+      path: `/moten/${(await minutesMeetingFor(target, 'approved')).id}/rattelse`,
+    }),
+  },
+  'POST /moten/:id/rattelse': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => {
+      const meeting = await minutesMeetingFor(target, 'approved');
+      return {
+        path: `/moten/${meeting.id}/rattelse`,
+        form: {
+          itemId: String(meeting.itemId),
+          notes: '',
+          decision: 'Rättat beslut',
+          reason: 'Skrivfel',
+          version: '1',
+        },
+      };
+    },
+  },
+  // Actions (uppdrag): made by the meeting's editors; followed up by them, the group and the owner.
+  'GET /arenden/:id/uppdrag/nytt': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/arenden/${(await meetingFor(target)).itemId}/uppdrag/nytt` }),
+  },
+  'POST /arenden/:id/uppdrag/nytt': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/arenden/${(await meetingFor(target)).itemId}/uppdrag/nytt`,
+      form: {
+        title: 'Nytt uppdrag',
+        description: '',
+        ownerPersonId: '',
+        ownerOrganisationId: String(ids.own),
+        dueOn: '2027-01-31',
+        visibility: 'public',
+        internalReason: '',
+      },
+    }),
+  },
+  'GET /uppdrag/:id': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 200,
+    request: async (target) => ({ path: `/uppdrag/${await actionFor(target)}` }),
+  },
+  'POST /uppdrag/:id/status': {
+    allowed: groupEditors,
+    targets: ownOtherSeat,
+    ok: 303,
+    request: async (target) => ({
+      path: `/uppdrag/${await actionFor(target)}/status`,
+      form: { status: 'in_progress', note: 'Påbörjat.', version: '1' },
+    }),
+  },
+  'GET /uppdrag/forsenade': {
+    allowed: { member: [], editor: [], coordinator: ['any'], administrator: ['any'] },
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/uppdrag/forsenade' }),
   },
   'GET /grupper/:slug/andra': {
     allowed: groupEditors,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../seeds/apply-seed.ts';
 import { demoData } from '../seeds/demo-data.ts';
+import { demoMeetings } from '../seeds/demo-meetings.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { PUBLIC_PAGES } from './public-pages.ts';
 import { buildTestApp, textOf } from './test-app.ts';
@@ -12,6 +13,7 @@ const DEMO_WORDS = [
   ...demoData.activities.map((activity) => activity.title),
   ...demoData.members.flatMap((member) => (member.person ? [member.person] : [])),
   ...(demoData.briefs ?? []).map((brief) => brief.title),
+  ...demoMeetings.map((meeting) => meeting.title),
 ];
 
 /** The sample brief's page (a brief's slug, not the list, the feed or the alerts under /behovsbanken/). */
@@ -64,7 +66,11 @@ describe('demo data', () => {
     const pages = await readAll(buildTestApp(database, { demo: false }));
     for (const page of pages) {
       // Activities and briefs are all demo data, so the sample activity and brief pages are gone with them.
-      const demoOnly = page.path.startsWith('/aktiviteter/') || SAMPLE_BRIEF.test(page.path);
+      // So are the meetings (seeds/demo-meetings.ts): the sample meeting and decision pages are gone too.
+      const demoOnly =
+        page.path.startsWith('/aktiviteter/') ||
+        SAMPLE_BRIEF.test(page.path) ||
+        /^\/(moten|beslut)\/\d+$/.test(page.path);
       expect(page.status, page.path).toBe(demoOnly ? 404 : 200);
       expect(page.text, page.path).not.toContain('Exempeldata');
       for (const word of DEMO_WORDS) expect(page.text, `${page.path}: ${word}`).not.toContain(word);

@@ -23,6 +23,9 @@ export const PUBLIC_PAGES: Record<string, string> = {
   '/behovsbanken/:slug': '/behovsbanken/varfor-stannar-personal-i-aldreomsorgen',
   '/behovsbanken/bevaka': '/behovsbanken/bevaka',
   '/praktik/oversikt': '/praktik/oversikt?termin=HT2026',
+  // Meetings and decisions (issue 10): the demo data's first meeting and item; without it a 404 with the same headers.
+  '/moten/:id{[0-9]+}': '/moten/1',
+  '/beslut/:id{[0-9]+}': '/beslut/1',
 };
 
 /** Pages in other states than the plain one: errors, search states and the feedback steps. */
@@ -61,6 +64,9 @@ export const OTHER_OPEN_ADDRESSES: Record<string, string> = {
   '/dokument/:id/:fil{.+\\.pdf}': '/dokument/1/avtal.pdf',
   '/praktik/oversikt.csv': '/praktik/oversikt.csv?termin=HT2026',
   '/praktik/oversikt.xlsx': '/praktik/oversikt.xlsx?termin=HT2026',
+  '/grupper/:slug/kalender.ics': '/grupper/hogskoleradet/kalender.ics',
+  '/kalender/:file{[^/]+\\.ics}': '/kalender/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
+  '/moten/:id{[0-9]+}/protokoll.html': '/moten/1/protokoll.html',
 };
 
 /** One address for every page behind sign-in, opened as an administrator (who may open them all). */
@@ -68,6 +74,7 @@ export const SIGNED_IN_PAGES: Record<string, string> = {
   '/mina-uppgifter': '/mina-uppgifter',
   '/mina-uppgifter/export': '/mina-uppgifter/export',
   '/mina-uppgifter/radera': '/mina-uppgifter/radera',
+  '/konto/kalender': '/konto/kalender',
   '/admin': '/admin',
   '/admin/bjud-in': '/admin/bjud-in',
   '/admin/logg': '/admin/logg',
@@ -106,6 +113,21 @@ export const SIGNED_IN_PAGES: Record<string, string> = {
   '/grupper/:slug/ta-bort': '/grupper/arbetsgrupp-sodertorns-hogskola/ta-bort',
   '/grupper/:slug/historik': '/grupper/arbetsgrupp-sodertorns-hogskola/historik',
   '/grupper/:slug/ledamoter/ny': '/grupper/arbetsgrupp-sodertorns-hogskola/ledamoter/ny',
+  '/grupper/:slug/moten/nytt': '/grupper/hogskoleradet/moten/nytt',
+  '/moten/:id/arbetsyta': '/moten/1/arbetsyta',
+  '/moten/:id/andra': '/moten/1/andra',
+  '/moten/:id/ta-bort': '/moten/1/ta-bort',
+  '/moten/:id/historik': '/moten/1/historik',
+  '/moten/:id/gaster': '/moten/1/gaster',
+  '/moten/:id/arenden/nytt': '/moten/1/arenden/nytt',
+  '/arenden/:id/andra': '/arenden/1/andra',
+  '/moten/:id/dokument/ny': '/moten/1/dokument/ny',
+  '/moten/:id/protokoll': '/moten/1/protokoll',
+  '/moten/:id/justera': '/moten/1/justera',
+  '/moten/:id/rattelse': '/moten/1/rattelse',
+  '/arenden/:id/uppdrag/nytt': '/arenden/1/uppdrag/nytt',
+  '/uppdrag/:id': '/uppdrag/1',
+  '/uppdrag/forsenade': '/uppdrag/forsenade',
   // A seat of the council, as seeded (the first seat the seed adds); another id is a 404 with the same headers.
   '/grupper/:slug/ledamoter/:id/andra': '/grupper/hogskoleradet/ledamoter/1/andra',
   '/grupper/:slug/ledamoter/:id/ta-bort': '/grupper/hogskoleradet/ledamoter/1/ta-bort',

@@ -34,6 +34,12 @@ export const OPEN_ROUTES: Record<string, string> = {
     'the public placement and needs-bank figures as a file: aggregates of what public pages show, no person',
   'GET /praktik/oversikt.xlsx':
     'the public placement and needs-bank figures as a file: aggregates of what public pages show, no person',
+  'GET /grupper/:slug/kalender.ics':
+    'a public group’s calendar feed: its public meetings only, as its page shows them (meeting-pages.routes.test.ts)',
+  'GET /kalender/:file{[^/]+\\.ics}':
+    'a personal calendar feed: the unguessable token in the address is the credential; revoked or unknown: 404',
+  'GET /moten/:id{[0-9]+}/protokoll.html':
+    'approved public minutes as an archive file: what the meeting’s public page shows; 404 until approved',
   'GET /dokument/:id/:fil{.+\\.pdf}':
     'a document’s file: a public one for anyone; an internal one only for those who may edit its agreement, 404 for everyone else (documents.routes.test.ts)',
 };

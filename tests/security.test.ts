@@ -104,7 +104,10 @@ describe('security headers', () => {
       }
       expect(html, name).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
       expect(html, name).not.toMatch(/ on[a-z]+="/);
-      expect(html, name).not.toMatch(/<style\b| style="/);
+      // The archive copy of approved minutes (decision 014) is an attachment, saved and opened away from the
+      // site, and must carry its own stylesheet; it still has no script and no event handler (checked above).
+      const attachment = response.headers.get('content-disposition')?.startsWith('attachment') ?? false;
+      if (!attachment) expect(html, name).not.toMatch(/<style\b| style="/);
     }
     expect(nonces.size).toBeGreaterThan(20);
   });

@@ -260,6 +260,9 @@ const REFERENCES: Record<string, string> = {
   parent_id: 'organisations',
   offer_id: 'placement_offers',
   need_id: 'placement_needs',
+  meeting_id: 'meetings',
+  agenda_item_id: 'agenda_items',
+  person_id: 'people',
 };
 
 /** Every row that is neither demo data nor a link to demo data. */
@@ -269,8 +272,16 @@ async function readSourceRows(): Promise<Record<string, Row[]>> {
   for (const [table, rows] of Object.entries(all)) {
     demoIds.set(table, new Set(rows.filter((row) => row.is_demo === 'true').map((row) => row.id ?? null)));
   }
-  const isSource = (row: Row) =>
+  // The demo meetings' adjuster (seeds/demo-meetings.ts) is a person, and people have no is_demo: its mark says so.
+  demoIds.set(
+    'people',
+    new Set(
+      (all.seed_marks ?? []).filter((row) => row.kind === 'demo_person').map((row) => row.record_id ?? null),
+    ),
+  );
+  const isSource = (row: Row, table: string) =>
     row.is_demo !== 'true' &&
+    !(table === 'people' && demoIds.get('people')?.has(row.id ?? null)) &&
     Object.entries(REFERENCES).every(([column, table]) => !demoIds.get(table)?.has(row[column] ?? null));
   // A seed mark points at the record it became: a mark of a demo record is demo data too.
   const tableOfKind: Record<string, string> = {
@@ -285,13 +296,15 @@ async function readSourceRows(): Promise<Record<string, Row[]>> {
     placement_request: 'placement_requests',
     brief: 'briefs',
     brief_response: 'brief_responses',
+    demo_meeting: 'meetings',
+    demo_person: 'people',
   };
   const isSourceMark = (row: Row) =>
     !demoIds.get(tableOfKind[row.kind ?? ''] ?? '')?.has(row.record_id ?? null);
   return Object.fromEntries(
     Object.entries(all).map(([table, rows]) => [
       table,
-      rows.filter(table === 'seed_marks' ? isSourceMark : isSource),
+      rows.filter((row) => (table === 'seed_marks' ? isSourceMark(row) : isSource(row, table))),
     ]),
   );
 }

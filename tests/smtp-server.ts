@@ -11,6 +11,8 @@ export type ReceivedMail = {
   /** RFC 8058 one-click unsubscribe headers, where the mail has them (undefined otherwise). */
   listUnsubscribe?: string | undefined;
   listUnsubscribePost?: string | undefined;
+  /** The files the mail carries (a meeting's call: its .ics), as text. */
+  attachments: { filename: string; contentType: string; text: string }[];
 };
 
 /** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
@@ -37,6 +39,11 @@ export async function startSmtpServer(port = 0) {
             text: (parsed.text ?? '').replace(/\n$/, ''),
             listUnsubscribe: headerText(parsed.headerLines, 'list-unsubscribe'),
             listUnsubscribePost: headerText(parsed.headerLines, 'list-unsubscribe-post'),
+            attachments: parsed.attachments.map((attachment) => ({
+              filename: attachment.filename ?? '',
+              contentType: attachment.contentType,
+              text: attachment.content.toString('utf8'),
+            })),
           });
           callback();
         },

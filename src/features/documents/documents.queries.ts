@@ -9,6 +9,7 @@ import { documentContents, documents } from './documents.table.ts';
 const documentColumns = {
   id: documents.id,
   agreementId: documents.agreementId,
+  meetingId: documents.meetingId,
   title: documents.title,
   kind: documents.kind,
   fileName: documents.fileName,
@@ -32,10 +33,11 @@ export async function findDocument(db: DbOrTx, id: number) {
       agreementSlug: agreements.slug,
       agreementTitle: agreements.title,
       agreementDeletedAt: agreements.deletedAt,
-      agreementPublic: sql<boolean>`${shownToEveryone(agreements)}`,
+      agreementPublic: sql<boolean>`coalesce(${shownToEveryone(agreements)}, false)`,
     })
     .from(documents)
-    .innerJoin(agreements, eq(agreements.id, documents.agreementId))
+    // A meeting's document (issue 10) has no agreement: its meeting decides (documents.service.ts).
+    .leftJoin(agreements, eq(agreements.id, documents.agreementId))
     .where(eq(documents.id, id));
   return row;
 }
@@ -80,7 +82,9 @@ export type DocumentValues = {
 export async function insertDocument(
   tx: DbOrTx,
   values: DocumentValues & {
-    agreementId: number;
+    agreementId: number | null;
+    /** A meeting's document (issue 10) instead of an agreement's: exactly one of the two. */
+    meetingId?: number | null;
     fileName: string;
     byteSize: number;
     sha256: string;

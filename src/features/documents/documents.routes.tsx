@@ -128,8 +128,8 @@ documentRoutes.get('/dokument/:id/ta-bort', requireSignIn(), async (c) => {
 documentRoutes.post('/dokument/:id/ta-bort', requireSignIn(), async (c) => {
   const input = await parseForm(c, z.strictObject({ version: versionField }), { hidden: ['version'] });
   if (!input.ok) throw new AppError('BAD_REQUEST', 'delete form');
-  const slug = await deleteDocument(requestDeps(c), signedInViewer(c), idIn(c), input.data.version);
-  return c.redirect(`/avtal/${slug}/andra?klart=dokument-borttaget`, 303);
+  const back = await deleteDocument(requestDeps(c), signedInViewer(c), idIn(c), input.data.version);
+  return c.redirect(`${back}?klart=dokument-borttaget`, 303);
 });
 
 documentRoutes.get('/dokument/:id/historik', requireSignIn(), async (c) => {
@@ -144,7 +144,7 @@ documentRoutes.get('/dokument/:id/historik', requireSignIn(), async (c) => {
     children: (
       <HistoryPage
         title={t.register.historyTitle(document.title)}
-        backHref={document.deletedAt ? `/avtal/${document.agreementSlug}/andra` : editPath(document.id)}
+        backHref={document.deletedAt ? document.backPath : editPath(document.id)}
         backText={document.deletedAt ? t.documents.back : t.documents.editTitle(document.title)}
         entries={entries}
         labels={t.documents.fields}
@@ -243,7 +243,7 @@ function renderEdit(
         version={version}
         saved={saved}
         agreementInternal={!document.agreementPublic}
-        backHref={`/avtal/${document.agreementSlug}/andra`}
+        backHref={document.backPath}
         links={[
           { href: documentPath(document), text: t.documents.download },
           { href: `/dokument/${document.id}/historik`, text: t.register.history },

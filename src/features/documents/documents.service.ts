@@ -7,7 +7,15 @@ import { stripControlCharacters } from '../../lib/text.ts';
 import type { Messages } from '../../web/i18n/messages.ts';
 import { withPublicChange } from '../../web/page-cache.ts';
 import { findAgreementRecord, findPartyChains } from '../agreements/agreement-edits.queries.ts';
-import { canEditAgreement, canRestoreVersion, type Viewer } from '../auth/permissions.ts';
+import {
+  canEditAgreement,
+  canRestoreVersion,
+  canSeeMeetingInternals,
+  type Viewer,
+} from '../auth/permissions.ts';
+import { groupScopeOf } from '../groups/group-edits.service.ts';
+import { findMeetingRecord } from '../meetings/meeting-access.queries.ts';
+import { editableMeeting, meetingIsPublic, meetingRights } from '../meetings/meeting-access.ts';
 import { findHistory, findSnapshot } from '../register/history.queries.ts';
 import { type Described, recordHistory, saveVersioned } from '../register/history.service.ts';
 import {
@@ -138,15 +146,20 @@ function describe(t: Messages, values: Snapshot): Described {
  */
 async function editableDocument(db: DbOrTx, viewer: Viewer, id: number, { deleted = false } = {}) {
   const document = await findDocument(db, id);
-  if (
-    !document ||
-    document.agreementId === null ||
-    document.agreementDeletedAt ||
-    (document.deletedAt && !deleted)
-  )
+  if (!document || (document.deletedAt && !deleted)) throw new AppError('NOT_FOUND', `document ${id}`);
+  if (document.meetingId !== null) {
+    // A meeting's document (issue 10): whoever may edit the meeting (404 when the meeting is deleted).
+    const access = await editableMeeting(db, viewer, document.meetingId);
+    return {
+      ...document,
+      agreementPublic: meetingIsPublic(access),
+      backPath: `/moten/${document.meetingId}/arbetsyta`,
+    };
+  }
+  if (document.agreementId === null || document.agreementDeletedAt)
     throw new AppError('NOT_FOUND', `document ${id}`);
   if (!canEditAgreement(viewer, await findPartyChains(db, document.agreementId))) throw forbidden();
-  return document;
+  return { ...document, backPath: `/avtal/${document.agreementSlug}/andra` };
 }
 
 export async function loadDocumentEditor(deps: Pick<Deps, 'db'>, viewer: Viewer, id: number) {
@@ -190,7 +203,7 @@ export async function deleteDocument(deps: Deps, viewer: Viewer, id: number, exp
       action: 'deleted',
     });
   });
-  return document.agreementSlug;
+  return document.backPath;
 }
 
 export async function loadDocumentHistory(deps: Pick<Deps, 'db'>, viewer: Viewer, id: number) {
@@ -243,6 +256,7 @@ export function listPublicDocuments(deps: Pick<Deps, 'db'>, agreementId: number)
  */
 export async function openDocument(deps: Pick<Deps, 'db'>, viewer: Viewer | null, id: number) {
   const document = await findDocument(deps.db, id);
+  if (document?.meetingId != null) return openMeetingDocument(deps, viewer, document);
   if (!document || document.agreementId === null || document.deletedAt || document.agreementDeletedAt)
     throw new AppError('NOT_FOUND', `document ${id}`);
   const forEveryone = document.visibility === 'public' && document.agreementPublic;
@@ -279,4 +293,81 @@ function changeOf(
     expectedVersion,
     currentVersion: current.version,
   };
+}
+
+/**
+ * A meeting's document (issue 10): anyone when it is public and its meeting is public (meetingIsPublic);
+ * else only those who may see the meeting's internals (canSeeMeetingInternals). Everyone else: 404.
+ */
+async function openMeetingDocument(
+  deps: Pick<Deps, 'db'>,
+  viewer: Viewer | null,
+  document: NonNullable<Awaited<ReturnType<typeof findDocument>>> & { meetingId: number | null },
+) {
+  const notFound = () => new AppError('NOT_FOUND', `document ${document.id}`);
+  const record =
+    document.meetingId === null ? undefined : await findMeetingRecord(deps.db, document.meetingId);
+  if (!record || document.deletedAt || record.meeting.deletedAt || record.group.deletedAt) throw notFound();
+  const forEveryone = document.visibility === 'public' && meetingIsPublic(record);
+  if (!forEveryone) {
+    if (viewer === null) throw notFound();
+    const scope = await groupScopeOf(deps.db, viewer, record.group);
+    if (!canSeeMeetingInternals(viewer, meetingRights({ ...record, scope }))) throw notFound();
+  }
+  return {
+    document,
+    forEveryone,
+    bytes: async () => {
+      const bytes = await findDocumentBytes(deps.db, document.id);
+      if (!bytes) throw notFound();
+      return bytes;
+    },
+  };
+}
+
+/** The upload form's meeting, for someone who may edit it (issue 10). */
+export async function loadNewMeetingDocument(deps: Pick<Deps, 'db'>, viewer: Viewer, meetingId: number) {
+  const { meeting } = await editableMeeting(deps.db, viewer, meetingId);
+  return { meeting: { id: meeting.id, title: meeting.title, visibility: meeting.visibility } };
+}
+
+/** A new document of a meeting from an uploaded PDF, with its first history entry, in one transaction. */
+export async function addMeetingDocument(
+  deps: Deps,
+  viewer: Viewer,
+  meetingId: number,
+  input: DocumentValues,
+  file: { name: string; bytes: Uint8Array },
+): Promise<number> {
+  await editableMeeting(deps.db, viewer, meetingId);
+  if (!isPdf(file.bytes)) throw new Refusal('documents.notPdf', { field: 'fil' });
+  const fileName = safeFileName(file.name);
+  const values: DocumentValues = { ...input, title: input.title || fileName.replace(/\.pdf$/, '') };
+  const bytes = Buffer.from(file.bytes);
+  const facts = {
+    agreementId: null,
+    meetingId,
+    fileName,
+    byteSize: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    uploadedBy: viewer.personId,
+  };
+  return withPublicChange(deps, async (tx) => {
+    await editableMeeting(tx, viewer, meetingId);
+    const now = deps.clock.now();
+    const row = await insertDocument(tx, { ...values, ...facts }, bytes, now);
+    const snapshot = snapshotOf({ ...values, ...facts });
+    await recordHistory(tx, {
+      type: 'document',
+      id: row.id,
+      version: row.version,
+      action: 'created',
+      actorPersonId: viewer.personId,
+      at: now,
+      before: null,
+      after: describe(deps.t, snapshot),
+      snapshot,
+    });
+    return row.id;
+  });
 }

@@ -65,8 +65,9 @@ describe("a group's internal page", () => {
     );
     expect(text).not.toContain('Dora Avstängd');
     expect(text).not.toContain('Kalle Karolinska');
-    expect(text).toContain('Mötesdokument');
-    expect(text).toContain('Funktionen byggs i ett senare steg.');
+    // The group's meetings (issue 10): coming and past, each linked to its working page.
+    expect(text).toContain('Möten Kommande');
+    expect(text).toContain('Tidigare');
     expect(html).toContain('<a href="/grupper/arbetsgrupp-sodertorns-hogskola">Gruppens offentliga sida</a>');
   });
 

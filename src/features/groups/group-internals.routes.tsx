@@ -4,8 +4,12 @@ import { AppError } from '../../lib/errors.ts';
 import { DemoLabel } from '../../web/components/demo-label.tsx';
 import { groupPath, OrganisationNames } from '../../web/components/register-links.tsx';
 import { renderPage } from '../../web/render.tsx';
-import { requirePermission } from '../auth/guards.tsx';
+import { requirePermission, signedInViewer } from '../auth/guards.tsx';
 import { canViewGroupInternals } from '../auth/permissions.ts';
+import { loadGroupActions } from '../meetings/actions.service.ts';
+import { loadGroupMeetings } from '../meetings/meetings.service.ts';
+import { GroupActionsSection } from '../meetings/views/action-group-section.tsx';
+import { GroupMeetings } from '../meetings/views/meeting-workspace.tsx';
 import {
   findGroupIdBySlug,
   findMembersWithAccounts,
@@ -30,6 +34,8 @@ groupInternalsRoutes.get(
     const { db } = c.get('deps');
     const group = await getGroupForInternals(db, c.req.param('slug'));
     const members = await findMembersWithAccounts(db, group.id);
+    const meetings = await loadGroupMeetings(c.get('deps'), signedInViewer(c), group);
+    const actions = await loadGroupActions(c.get('deps'), signedInViewer(c), group.id);
     return renderPage(c, {
       title: `${group.name}: ${text.lead}`,
       children: (
@@ -74,8 +80,12 @@ groupInternalsRoutes.get(
               </table>
             </div>
           )}
-          <h2>{text.documents}</h2>
-          <p>{text.documentsLater}</p>
+          <GroupMeetings
+            upcoming={meetings.upcoming}
+            past={meetings.past}
+            addHref={meetings.mayAdd ? `/grupper/${group.slug}/moten/nytt` : null}
+          />
+          <GroupActionsSection {...actions} />
         </>
       ),
     });

@@ -7,6 +7,8 @@ import { OrganisationName } from '../../web/components/register-links.tsx';
 import { Updated } from '../../web/components/updated.tsx';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
+import { groupMeetingsOverview } from '../meetings/meeting-pages.service.ts';
+import { GroupMeetings } from '../meetings/views/public-group-meetings.tsx';
 import { findOrganisationById } from '../organisations/organisations.queries.ts';
 import { getPageBySlug } from '../pages/pages.queries.ts';
 import { textPageQuery, textPageTools } from '../pages/views/page-tools.tsx';
@@ -26,12 +28,13 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true, query: textPageQu
     findGroupBySiteRole(db, 'council'),
   ]);
   // The council is whichever group holds the role; without one the page is its text alone.
-  const [members, editLinks] = council
+  const [members, editLinks, meetingsOverview] = council
     ? await Promise.all([
         findMembers(db, council.id, stockholmDate(c.get('deps').clock.now())),
         groupEditLinks(c, council, 'site-role-page'),
+        groupMeetingsOverview(db, council.id, c.get('deps').clock.now()),
       ])
-    : [[], null];
+    : [[], null, null];
   const chair = members.find((member) => member.role === 'chair');
   return renderPage(c, {
     title: page.title,
@@ -52,6 +55,7 @@ groupRoutes.get('/hogskoleradet', publicPage({ feedback: true, query: textPageQu
             <h2>{t.council.members}</h2>
             {editLinks}
             <MemberTable members={members} caption={t.council.membersCaption} />
+            {meetingsOverview ? <GroupMeetings overview={meetingsOverview} groupSlug={council.slug} /> : null}
             <InternalMaterialLink slug={council.slug} />
           </>
         ) : null}
@@ -119,10 +123,11 @@ groupRoutes.get('/grupper/:slug', groupPage, async (c) => {
   const t = c.var.t;
   const { db } = c.get('deps');
   const group = await getGroupBySlug(db, c.req.param('slug'));
-  const [members, agreement, editLinks] = await Promise.all([
+  const [members, agreement, editLinks, meetingsOverview] = await Promise.all([
     findMembers(db, group.id, stockholmDate(c.get('deps').clock.now())),
     group.agreementId ? findAgreementOfGroup(db, group.agreementId) : undefined,
     groupEditLinks(c, group, 'group-page'),
+    groupMeetingsOverview(db, group.id, c.get('deps').clock.now()),
   ]);
   const notice = savedNotice(c, groupPage.query(c).sparat);
   return renderPage(c, {
@@ -148,6 +153,7 @@ groupRoutes.get('/grupper/:slug', groupPage, async (c) => {
         ) : null}
         <h2>{t.groups.members}</h2>
         <MemberTable members={members} caption={t.groups.membersCaption(group.name)} />
+        <GroupMeetings overview={meetingsOverview} groupSlug={group.slug} />
         <InternalMaterialLink slug={group.slug} />
       </>
     ),

@@ -8,7 +8,14 @@ export const SEARCH_PAGE_SIZE = 10;
 export const MATCH_START = '\u0001';
 export const MATCH_END = '\u0002';
 
-export type SearchHitType = 'organisation' | 'agreement' | 'group' | 'activity' | 'page' | 'brief';
+export type SearchHitType =
+  | 'organisation'
+  | 'agreement'
+  | 'group'
+  | 'activity'
+  | 'page'
+  | 'brief'
+  | 'decision';
 
 export type SearchHit = {
   type: SearchHitType;
@@ -56,6 +63,18 @@ export async function searchRegister(db: Db, query: string, page: number): Promi
       -- the needs bank: published briefs only (a draft is no public record yet)
       select 'brief', slug, kind::text, title, question, is_demo, ${rank}
         from briefs, q where search_vector @@ q.query and published_at is not null and ${shownPublic}
+      union all
+      -- decisions (issue 10): public items of public meetings of public groups, once the minutes are approved;
+      -- slug is the item's id, the decision's stable address /beslut/:id
+      select 'decision', id::text, 'decision', title, decision, is_demo, ${rank}
+        from (select ai.id, ai.title, ai.decision, ai.is_demo, ai.search_vector
+                from agenda_items ai
+                join meetings m on m.id = ai.meeting_id
+                join groups g on g.id = m.group_id
+               where ai.deleted_at is null and ai.visibility = 'public' and ai.decision <> ''
+                 and m.deleted_at is null and m.visibility = 'public' and m.minutes_status = 'approved'
+                 and g.deleted_at is null and g.visibility = 'public') as decisions, q
+       where search_vector @@ q.query
       union all
       -- page text may hold [label](link) markup: headlines show the label only, and no "## "
       select 'page', path, 'page', title,

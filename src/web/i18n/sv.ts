@@ -17,6 +17,9 @@ import { documentsText } from './sv-documents.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
 import { groupEditsText } from './sv-group-edits.ts';
 import { meetingCalendarText } from './sv-meeting-calendar.ts';
+import { meetingPagesText } from './sv-meeting-pages.ts';
+import { meetingsText } from './sv-meetings.ts';
+import { minutesText } from './sv-minutes.ts';
 import { needsText } from './sv-needs.ts';
 import { placementOffersText } from './sv-placement-offers.ts';
 import { placementOverviewText } from './sv-placement-overview.ts';
@@ -45,6 +48,9 @@ export const sv = {
   placementOffers: placementOffersText,
   placementRequests: placementRequestsText,
   meetingCalendar: meetingCalendarText,
+  minutes: minutesText,
+  meetingPages: meetingPagesText,
+  meetings: meetingsText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',
@@ -240,6 +246,7 @@ export const sv = {
       activity: 'Aktivitet',
       page: 'Sida',
       brief: 'Behov',
+      decision: 'Beslut',
     },
   },
   feedback: {

@@ -112,6 +112,11 @@ export const LARGE_BODIES: { path: RegExp; maxBytes: number }[] = [
   { path: /^\/arbetsyta\/import$/, maxBytes: 2 * 1024 * 1024 + 16 * 1024 },
   // A PDF of at most 20 MB (documents), with the form's text fields around it.
   { path: /^\/avtal\/[^/]+\/dokument\/ny$/, maxBytes: 20 * 1024 * 1024 + 64 * 1024 },
+  // A meeting's PDF (issue 10), the same documents.
+  { path: /^\/moten\/[0-9]+\/dokument\/ny$/, maxBytes: 20 * 1024 * 1024 + 64 * 1024 },
+  // A meeting's minutes: notes and a decision per item, each up to 20,000 characters (minutes.forms.ts),
+  // for an agenda of many items; far above the 64 KiB of other forms.
+  { path: /^\/moten\/[0-9]+\/protokoll$/, maxBytes: 2 * 1024 * 1024 },
 ];
 
 export function requestBodyLimit(): MiddlewareHandler<AppEnv> {

@@ -59,6 +59,9 @@ export function AccountPage({
             ))}
           </ul>
         )}
+        <p>
+          <a href="/konto/kalender">{t.meetingPages.calendarLink}</a>
+        </p>
       </section>
       <Identities account={account} />
       <DetailsForm form={form} />

@@ -101,5 +101,7 @@ function pathOf(hit: SearchHit): string {
       return hit.slug;
     case 'brief':
       return `/behovsbanken/${hit.slug}`;
+    case 'decision':
+      return `/beslut/${hit.slug}`;
   }
 }
