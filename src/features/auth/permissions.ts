@@ -381,14 +381,18 @@ export function canAddMeeting(viewer: Viewer | null, group: GroupScope): boolean
 
 /**
  * One meeting's details, agenda, call and minutes: those who may change its group, and the secretary
- * named for the meeting (an account, who may be a plain member).
+ * named for the meeting (an account, who may be a plain member) while they are still a member of the
+ * group: a secretary who has left the group loses the meeting with it.
  */
 export function canEditMeeting(
   viewer: Viewer | null,
-  meeting: { group: GroupScope; secretaryPersonId: number | null },
+  meeting: { groupId: number; group: GroupScope; secretaryPersonId: number | null },
 ): boolean {
   if (viewer === null) return false;
-  return canEditGroup(viewer, meeting.group) || viewer.personId === meeting.secretaryPersonId;
+  return (
+    canEditGroup(viewer, meeting.group) ||
+    (viewer.personId === meeting.secretaryPersonId && viewer.groupIds.includes(meeting.groupId))
+  );
 }
 
 /**

@@ -254,6 +254,8 @@ export async function findItemForAction(db: DbOrTx, id: number) {
       position: agendaItems.position,
       title: agendaItems.title,
       decision: agendaItems.decision,
+      visibility: agendaItems.visibility,
+      internalReason: agendaItems.internalReason,
       deletedAt: agendaItems.deletedAt,
     })
     .from(agendaItems)

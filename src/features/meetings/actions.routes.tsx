@@ -50,7 +50,7 @@ actionRoutes.get(OVERDUE_PATH, requirePermission(canSeeAllOverdueActions), async
 
 actionRoutes.get('/arenden/:id/uppdrag/nytt', requireSignIn(), async (c) => {
   const loaded = await loadNewAction(c.get('deps'), signedInViewer(c), idParam(c, 'id'));
-  return renderNew(c, loaded, { values: { visibility: 'public' }, errors: {} }, 200);
+  return renderNew(c, loaded, { values: { visibility: loaded.item.visibility }, errors: {} }, 200);
 });
 
 actionRoutes.post('/arenden/:id/uppdrag/nytt', requireSignIn(), async (c) => {

@@ -84,8 +84,12 @@ export async function createAction(deps: Deps, viewer: Viewer, itemId: number, i
         throw new Refusal('minutes.actions.ownerOrganisationMissing', { field: 'ownerOrganisationId' });
       organisationName = organisation.name;
     }
-    const internalReason = input.visibility === 'internal' ? input.internalReason : '';
-    if (input.visibility === 'internal' && internalReason === '')
+    // An action from an internal item is internal too (its title would tell of the item), with the item's
+    // reason where none is given.
+    const visibility = item.visibility === 'internal' ? 'internal' : input.visibility;
+    const internalReason =
+      visibility === 'internal' ? input.internalReason || (item.internalReason ?? '') : '';
+    if (visibility === 'internal' && internalReason === '')
       throw new Refusal('minutes.actions.internalReasonMissing', { field: 'internalReason' });
     const values = {
       groupId: access.group.id,
@@ -96,7 +100,7 @@ export async function createAction(deps: Deps, viewer: Viewer, itemId: number, i
       ownerPersonId: input.ownerPersonId,
       ownerOrganisationId: input.ownerOrganisationId,
       dueOn: input.dueOn,
-      visibility: input.visibility,
+      visibility,
       internalReason: internalReason || null,
       createdAt: now,
       updatedAt: now,

@@ -65,9 +65,22 @@ async function describe(db: DbOrTx, t: Messages, values: ItemValues): Promise<De
   };
 }
 
-function frozen(access: MeetingAccess) {
+/**
+ * Approved minutes freeze the agenda; minutes sent for approval too (an adjuster approves what they read:
+ * until they send the minutes back, nothing of them changes). Inside a transaction, pass the meeting's
+ * row as locked, not as read before the lock.
+ */
+function frozen(access: { meeting: Pick<MeetingAccess['meeting'], 'minutesStatus'> }) {
   if (access.meeting.minutesStatus === 'approved')
     throw new Refusal('meetings.errors.agendaFrozen', { status: 409 });
+  if (access.meeting.minutesStatus === 'ready') throw new Refusal('minutes.refused.ready', { status: 409 });
+}
+
+/** The meeting's row locked until the transaction ends; 404 if it went. */
+async function lockedMeeting(tx: DbOrTx, meetingId: number) {
+  const meeting = await lockMeeting(tx, meetingId);
+  if (!meeting) throw new AppError('NOT_FOUND', `meeting ${meetingId}`);
+  return meeting;
 }
 
 /** The form's choices: agreements (internal ones to the coordinator, or the one already chosen), areas, goals, the meeting's documents. */
@@ -129,9 +142,8 @@ function checkChoices(choices: ItemChoices, input: ItemInput) {
 export async function addItem(deps: MeetingDeps, viewer: Viewer, meetingId: number, input: ItemInput) {
   const now = deps.clock.now();
   return withPublicChange(deps, async (tx) => {
-    const access = await editableMeeting(tx, viewer, meetingId);
-    await lockMeeting(tx, meetingId);
-    frozen(access);
+    await editableMeeting(tx, viewer, meetingId);
+    frozen({ meeting: await lockedMeeting(tx, meetingId) });
     checkChoices(await itemChoices(tx, viewer, meetingId, null), input);
     const agenda = await findAgenda(tx, meetingId);
     const { focusAreaIds, goalIds, documentIds, ...columns } = input;
@@ -163,10 +175,10 @@ async function lockedItem(tx: DbOrTx, viewer: Viewer, itemId: number) {
   const found = await findItem(tx, itemId);
   if (!found) throw new AppError('NOT_FOUND', `agenda item ${itemId}`);
   const access = await editableMeeting(tx, viewer, found.meetingId);
-  await lockMeeting(tx, found.meetingId);
+  const meeting = await lockedMeeting(tx, found.meetingId);
   const item = await lockItem(tx, itemId);
   if (!item || item.deletedAt) throw new AppError('NOT_FOUND', `agenda item ${itemId}`);
-  frozen(access);
+  frozen({ meeting });
   return { access, item };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
+import { people } from '../accounts/accounts.table.ts';
 import { groupMemberships, groups } from '../groups/groups.table.ts';
 import { shownToEveryone } from '../register/visibility.ts';
 import { agendaItems, calendarFeeds, meetings } from './meetings.table.ts';
@@ -65,12 +66,23 @@ export function findItemTitles(db: Db, meetingIds: number[], internalToo: boolea
     .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position), asc(agendaItems.id));
 }
 
-/** A feed that is not revoked, by its token's hash. */
+/**
+ * A feed that is not revoked, by its token's hash, of a person whose account is neither disabled nor
+ * erased (a disabled account is out at once: its feed with the internal meetings too).
+ */
 export async function findLiveFeed(db: Db, tokenHash: string) {
   const [feed] = await db
     .select({ id: calendarFeeds.id, personId: calendarFeeds.personId, lastUsedAt: calendarFeeds.lastUsedAt })
     .from(calendarFeeds)
-    .where(and(eq(calendarFeeds.tokenHash, tokenHash), isNull(calendarFeeds.revokedAt)));
+    .innerJoin(people, eq(people.id, calendarFeeds.personId))
+    .where(
+      and(
+        eq(calendarFeeds.tokenHash, tokenHash),
+        isNull(calendarFeeds.revokedAt),
+        isNull(people.disabledAt),
+        isNull(people.erasedAt),
+      ),
+    );
   return feed;
 }
 

@@ -130,7 +130,9 @@ export function meetingInvitation(
   const event = addEvent(calendar, t, site, invitation.meeting, invitation.now);
   event.organizer({ name: invitation.organiser.name, email: invitation.organiser.email });
   event.createAttendee({
-    name: invitation.invitee.name || invitation.invitee.email,
+    // CN is a quoted parameter, which cannot hold a double quote (RFC 5545 3.1; ical-generator writes \",
+    // which parsers cut the name at): a guest typed as Anna "Nisse" Svensson is named with single quotes.
+    name: (invitation.invitee.name || invitation.invitee.email).replaceAll('"', "'"),
     email: invitation.invitee.email,
     role: ICalAttendeeRole.REQ,
     rsvp: false,

@@ -10,7 +10,7 @@ import { type CalendarMeeting, meetingInvitation, meetingUrl } from './icalendar
 import { lockMeeting } from './meeting-access.queries.ts';
 import { editableMeeting, type MeetingAccess, meetingIsPublic } from './meeting-access.ts';
 import { findCallAgenda, missingMembers } from './meeting-calls.queries.ts';
-import { findParticipants, insertParticipants, updateMeeting } from './meetings.queries.ts';
+import { findGroupMembers, findParticipants, insertParticipants, updateMeeting } from './meetings.queries.ts';
 import type { MeetingDeps } from './meetings.service.ts';
 
 /**
@@ -44,10 +44,17 @@ export async function mailParticipants(
   const words = t.meetings.mail;
   const now = deps.clock.now();
   const { meeting, group } = access;
-  const [participants, agenda] = await Promise.all([
+  const [participants, agenda, members] = await Promise.all([
     findParticipants(tx, meeting.id),
     findCallAgenda(tx, meeting.id),
+    findGroupMembers(tx, group.id),
   ]);
+  // Called as a member, but no longer one (left the group, or the account disabled): no internal item, and
+  // nothing at all of a meeting the public may not see.
+  const memberIds = new Set(members.map((member) => member.id));
+  const stillMember = (participant: { kind: string; personId: number | null }) =>
+    participant.kind === 'member' && participant.personId !== null && memberIds.has(participant.personId);
+  const meetingPublic = meetingIsPublic(access);
   const cancelled = meeting.status === 'cancelled';
   const again = kind === 'update' || meeting.calledAt !== null;
   const subject = cancelled
@@ -65,8 +72,9 @@ export async function mailParticipants(
   const link = meetingLink(config.baseUrl, access);
   const mails = participants.flatMap((participant) => {
     if (!participant.email) return [];
+    if (participant.kind === 'member' && !stillMember(participant) && !meetingPublic) return [];
     const titles = agenda
-      .filter((item) => participant.kind === 'member' || item.visibility === 'public')
+      .filter((item) => stillMember(participant) || item.visibility === 'public')
       .map((item) => item.title);
     const calendarMeeting: CalendarMeeting = {
       id: meeting.id,

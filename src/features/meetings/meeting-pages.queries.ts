@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../accounts/accounts.table.ts';
 import { agreements, focusAreas } from '../agreements/agreements.table.ts';
@@ -197,11 +197,19 @@ export async function findPublicDecision(db: Db, itemId: number) {
  * caller's split), at most `limit`.
  */
 export function findGroupMeetings(db: Db, groupId: number, since: Date, limit = 50) {
+  // A meeting marked held (its minutes written) is past even before its end time.
   return db
     .select(publicMeetingColumns)
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .where(and(eq(meetings.groupId, groupId), shownMeeting(), gte(meetings.endsAt, since)))
+    .where(
+      and(
+        eq(meetings.groupId, groupId),
+        shownMeeting(),
+        gte(meetings.endsAt, since),
+        ne(meetings.status, 'held'),
+      ),
+    )
     .orderBy(asc(meetings.startsAt))
     .limit(limit);
 }
@@ -212,7 +220,13 @@ export function findPastGroupMeetings(db: Db, groupId: number, before: Date, lim
     .select(publicMeetingColumns)
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .where(and(eq(meetings.groupId, groupId), shownMeeting(), lt(meetings.endsAt, before)))
+    .where(
+      and(
+        eq(meetings.groupId, groupId),
+        shownMeeting(),
+        or(lt(meetings.endsAt, before), eq(meetings.status, 'held')),
+      ),
+    )
     .orderBy(desc(meetings.startsAt))
     .limit(limit);
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { people } from '../accounts/accounts.table.ts';
 import { documents } from '../documents/documents.table.ts';
@@ -204,12 +204,12 @@ export async function findGroupMeetings(db: DbOrTx, groupId: number, now: Date) 
     db
       .select(columns)
       .from(meetings)
-      .where(and(live, gte(meetings.endsAt, now)))
+      .where(and(live, gte(meetings.endsAt, now), ne(meetings.status, 'held')))
       .orderBy(asc(meetings.startsAt)),
     db
       .select(columns)
       .from(meetings)
-      .where(and(live, lt(meetings.endsAt, now)))
+      .where(and(live, or(lt(meetings.endsAt, now), eq(meetings.status, 'held'))))
       .orderBy(desc(meetings.startsAt))
       .limit(50),
   ]);

@@ -117,9 +117,11 @@ meetingRoutes.get('/moten/:id/arbetsyta', requireSignIn(), async (c) => {
   const notice =
     called !== undefined
       ? c.var.t.meetings.workspace.calledNotice(called)
-      : saved.success
-        ? savedNotice(c, saved.data)
-        : undefined;
+      : saved.success && saved.data === 'ny'
+        ? c.var.t.meetings.workspace.createdNotice
+        : saved.success
+          ? savedNotice(c, saved.data)
+          : undefined;
   return renderPage(c, {
     title: c.var.t.meetings.workspaceTitle(page.access.meeting.title),
     children: <MeetingWorkspace page={page} notice={notice} />,

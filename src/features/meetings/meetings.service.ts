@@ -9,6 +9,7 @@ import { canAddMeeting, isCoordinator, type Viewer } from '../auth/permissions.t
 import { groupScopeOf } from '../groups/group-edits.service.ts';
 import { findHistory } from '../register/history.queries.ts';
 import { type Described, recordHistory, saveVersioned } from '../register/history.service.ts';
+import { findActionsForFollowUp, findActionsOfItems } from './actions.queries.ts';
 import { findMeetingRecord, lockMeeting } from './meeting-access.queries.ts';
 import {
   editableMeeting,
@@ -36,6 +37,7 @@ import {
   updateMeeting,
 } from './meetings.queries.ts';
 import { type Meeting, standingItemKinds } from './meetings.table.ts';
+import { findAdjustersWithNames } from './minutes.queries.ts';
 
 export type MeetingDeps = Pick<RequestDeps, 'db' | 'clock' | 'pageCache' | 't' | 'config'>;
 
@@ -242,6 +244,21 @@ function movesEvent(before: MeetingColumns, after: MeetingColumns): boolean {
 }
 
 /**
+ * Minutes sent for approval, or approved, name the meeting, its day, time, place and status: those are
+ * theirs from then on (409), never changed silently under an adjuster's approval or the published minutes.
+ */
+function minutesHeadingKept(current: Meeting, before: MeetingColumns, after: MeetingColumns) {
+  if (current.minutesStatus === 'draft') return;
+  const changed =
+    before.title !== after.title ||
+    before.startsAt.getTime() !== after.startsAt.getTime() ||
+    before.endsAt.getTime() !== after.endsAt.getTime() ||
+    before.place !== after.place ||
+    before.status !== after.status;
+  if (changed) throw new Refusal(`minutes.refused.${current.minutesStatus}`, { status: 409 });
+}
+
+/**
  * Saves the meeting over the version its form was opened on. A change of time, place, link or status
  * raises the calendar SEQUENCE and, once the call has gone, mails the update (or the cancellation) to
  * every participant with an address, in the same transaction.
@@ -276,6 +293,7 @@ export async function saveMeeting(
         next.secretaryPersonId,
         current.secretaryPersonId,
       );
+    if (current.version === expectedVersion) minutesHeadingKept(current, before, next);
     const moved = movesEvent(before, next);
     const outcome = await saveVersioned(tx, {
       type: 'meeting',
@@ -313,6 +331,10 @@ export async function deleteMeeting(deps: MeetingDeps, viewer: Viewer, id: numbe
     const current = await lockMeeting(tx, id);
     if (!current) throw new AppError('NOT_FOUND', `meeting ${id}`);
     const values = columnsOf(current);
+    // A called meeting still to come is in its participants' calendars: deleting it cancels it there too.
+    const inCalendars =
+      current.calledAt !== null && current.status === 'planned' && current.endsAt.getTime() > now.getTime();
+    const sequence = inCalendars ? { calendarSequence: current.calendarSequence + 1 } : {};
     await saveVersioned(tx, {
       type: 'meeting',
       id,
@@ -323,9 +345,19 @@ export async function deleteMeeting(deps: MeetingDeps, viewer: Viewer, id: numbe
       current: values,
       next: values,
       describe: (described) => describe(tx, deps.t, described),
-      write: (expected) => updateMeeting(tx, id, expected, { deletedAt: now }, now),
+      write: (expected) => updateMeeting(tx, id, expected, { deletedAt: now, ...sequence }, now),
       action: 'deleted',
     });
+    if (inCalendars) {
+      const record = await findMeetingRecord(tx, id);
+      if (record)
+        await mailParticipants(
+          tx,
+          deps,
+          { ...record, scope: access.scope, meeting: { ...record.meeting, status: 'cancelled' } },
+          'update',
+        );
+    }
     return access.group;
   });
 }
@@ -352,6 +384,15 @@ export async function loadWorkingPage(deps: Pick<MeetingDeps, 'db' | 'clock'>, v
     agenda.map((item) => item.id),
   );
   const { meeting } = access;
+  // The actions its decisions gave, and the open ones its follow-up item brings up (issue 10, item 4).
+  const actions = await findActionsOfItems(
+    deps.db,
+    agenda.map((item) => item.id),
+  );
+  const followUp = agenda.some((item) => item.standingKind === 'action_follow_up')
+    ? await findActionsForFollowUp(deps.db, meeting.groupId, meeting.startsAt)
+    : [];
+  const adjusters = await findAdjustersWithNames(deps.db, id);
   const missing = {
     items: !agenda.some((item) => item.standingKind === null),
     place: meeting.place === '' && !meeting.videoUrl,
@@ -366,15 +407,31 @@ export async function loadWorkingPage(deps: Pick<MeetingDeps, 'db' | 'clock'>, v
     isPublic: meetingIsPublic(access),
     mayCall: meeting.status === 'planned' && meeting.startsAt.getTime() > deps.clock.now().getTime(),
     missing,
+    actions,
+    followUp,
+    isAdjuster: adjusters.some((adjuster) => adjuster.personId === viewer.personId),
+    today: stockholmDate(deps.clock.now()),
   };
 }
 
 export type WorkingPage = Awaited<ReturnType<typeof loadWorkingPage>>;
 
 /** A guest called to the meeting (name, organisation, address), by whoever may edit it. */
+/**
+ * The meeting locked, its attendance still open: once the minutes are sent for approval (or approved) the
+ * guests are part of them, so none is added or removed (409).
+ */
+async function lockedForGuests(tx: DbOrTx, viewer: Viewer, id: number) {
+  await editableMeeting(tx, viewer, id);
+  const meeting = await lockMeeting(tx, id);
+  if (!meeting) throw new AppError('NOT_FOUND', `meeting ${id}`);
+  if (meeting.minutesStatus === 'approved') throw new Refusal('minutes.refused.approved', { status: 409 });
+  if (meeting.minutesStatus === 'ready') throw new Refusal('minutes.refused.ready', { status: 409 });
+}
+
 export async function addGuest(deps: MeetingDeps, viewer: Viewer, id: number, input: GuestInput) {
   await withPublicChange(deps, async (tx) => {
-    await editableMeeting(tx, viewer, id);
+    await lockedForGuests(tx, viewer, id);
     await insertParticipants(tx, [
       {
         meetingId: id,
@@ -390,7 +447,7 @@ export async function addGuest(deps: MeetingDeps, viewer: Viewer, id: number, in
 
 export async function removeGuest(deps: MeetingDeps, viewer: Viewer, id: number, participantId: number) {
   await withPublicChange(deps, async (tx) => {
-    await editableMeeting(tx, viewer, id);
+    await lockedForGuests(tx, viewer, id);
     const removed = await deleteGuest(tx, id, participantId);
     if (!removed) throw new AppError('NOT_FOUND', `guest ${participantId} of meeting ${id}`);
   });

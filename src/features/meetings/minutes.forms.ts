@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacter } from '../../lib/text.ts';
 import { messageKey } from '../../web/i18n/message-key.ts';
 import { isIdText, versionField } from '../register/register.forms.ts';
 import { attendances } from './meetings.table.ts';
@@ -9,10 +10,14 @@ import { attendances } from './meetings.table.ts';
  * then `keptAt`, the hidden `version`, and the button pressed (`action`: utkast or justering).
  */
 
+/** Line breaks and tabs are kept; NUL and every other control character is refused (PostgreSQL stores no NUL). */
+const noControlCharacters = (value: string) => !hasControlCharacter(value.replace(/[\r\n\t]/g, ''));
+
 const longText = (max: number, tooLong: Parameters<typeof messageKey>[0]) =>
   z
     .string()
     .max(max, messageKey(tooLong))
+    .refine(noControlCharacters, messageKey('register.controlCharacters'))
     .transform((value) => value.replace(/\r\n/g, '\n').trim());
 
 export const MINUTES_ACTIONS = ['utkast', 'justering'] as const;
@@ -52,7 +57,8 @@ export const sendBackForm = z.strictObject({
     .string()
     .trim()
     .min(1, messageKey('minutes.approval.reasonMissing'))
-    .max(1000, messageKey('minutes.approval.reasonTooLong')),
+    .max(1000, messageKey('minutes.approval.reasonTooLong'))
+    .refine(noControlCharacters, messageKey('register.controlCharacters')),
 });
 
 /** A correction of approved minutes: the item, its new notes and decision, the reason, the version. */
@@ -64,7 +70,8 @@ export const correctionForm = z.strictObject({
     .string()
     .trim()
     .min(1, messageKey('minutes.correction.reasonMissing'))
-    .max(1000, messageKey('minutes.correction.reasonTooLong')),
+    .max(1000, messageKey('minutes.correction.reasonTooLong'))
+    .refine(noControlCharacters, messageKey('register.controlCharacters')),
   version: versionField,
 });
 

@@ -43,6 +43,11 @@ export function findMinutesParticipants(db: DbOrTx, meetingId: number) {
       name: sql<string>`coalesce(nullif(${people.name}, ''), nullif(${meetingParticipants.name}, ''), ${people.email}, '')`,
       organisationName: meetingParticipants.organisationName,
       attendance: meetingParticipants.attendance,
+      /** An account that can sign in, of a member of the meeting's group now: who may be chosen to adjust. */
+      mayAdjust: sql<boolean>`(${people.id} is not null and ${people.disabledAt} is null
+        and ${people.erasedAt} is null and exists (select 1 from group_memberships gm
+          join meetings m on m.group_id = gm.group_id
+          where m.id = ${meetingParticipants.meetingId} and gm.person_id = ${people.id}))`,
     })
     .from(meetingParticipants)
     .leftJoin(people, eq(people.id, meetingParticipants.personId))

@@ -194,6 +194,23 @@ describe('writing the minutes', () => {
     expect((await meetingRow(meetingId)).minutesStatus).toBe('draft');
   });
 
+  it('needs the place the minutes are kept to finish: 422 next to the field, what was typed kept', async () => {
+    const { meetingId, items } = await newMeeting();
+    const response = await post(`/moten/${meetingId}/protokoll`, secretary, {
+      version: '1',
+      action: 'justering',
+      [`decision-${items.budget}`]: 'Ett beslut som inte får försvinna.',
+      [`adjuster-${adjusterA.personId}`]: 'ja',
+      keptAt: ' ',
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('id="keptAt-error"');
+    expect(textOf(html)).toContain('Skriv var protokollet förvaras.');
+    expect(html).toContain('Ett beslut som inte får försvinna.');
+    expect((await meetingRow(meetingId)).minutesStatus).toBe('draft');
+  });
+
   it('refuses too long notes with 422 next to the field, values kept', async () => {
     const { meetingId, items } = await newMeeting();
     const response = await post(`/moten/${meetingId}/protokoll`, secretary, {

@@ -52,9 +52,14 @@ export async function minutesParts(db: DbOrTx, meeting: Meeting) {
 
 export type MinutesParts = Awaited<ReturnType<typeof minutesParts>>;
 
-/** Participants who may adjust: those with an account. */
+/**
+ * Participants who may adjust: those with an account that can sign in who are members of the group now
+ * (one who has left, or whose account is disabled, would approve minutes they may no longer read).
+ */
 export const adjusterChoices = (participants: MinutesParticipant[]) =>
-  participants.flatMap((participant) => (participant.personId === null ? [] : [participant.personId]));
+  participants.flatMap((participant) =>
+    participant.personId === null || !participant.mayAdjust ? [] : [participant.personId],
+  );
 
 /** The minutes form (or, once ready or approved, their state) for someone who may edit the meeting. */
 export async function loadMinutes(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, id: number) {
@@ -132,6 +137,9 @@ export async function saveMinutes(
     );
     if (finish && chosen.length === 0)
       throw new Refusal('minutes.form.adjusterMissing', { field: 'adjusters' });
+    // The notice of approved minutes says where they are kept: finished minutes need the place.
+    if (finish && String(input.keptAt ?? '').trim() === '')
+      throw new Refusal('minutes.form.keptAtMissing', { field: 'keptAt' });
     const t = deps.t;
     for (const item of parts.items) {
       const next = {

@@ -95,6 +95,10 @@ export const meetingsText = {
     callAgain: 'Skicka ändrad kallelse',
     callHint: 'Kallelsen går med e-post till alla kallade som har en adress, med mötet som kalenderfil.',
     cannotCall: 'Kallelse kan bara skickas till ett planerat möte som inte har börjat.',
+    actions: 'Uppdrag från mötet',
+    noActions: 'Inga uppdrag från mötets beslut ännu.',
+    newAction: (item: string) => `Nytt uppdrag från beslutet i ${item}`,
+    createdNotice: 'Mötet är skapat. Lägg till ärenden på dagordningen och skicka sedan kallelsen.',
     calledNotice: (count: number) =>
       count === 1 ? 'Kallelsen skickades till 1 person.' : `Kallelsen skickades till ${count} personer.`,
   },

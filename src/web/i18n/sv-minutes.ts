@@ -48,6 +48,7 @@ export const minutesText = {
     notesTooLong: 'Anteckningarna får vara högst 20 000 tecken.',
     decisionTooLong: 'Beslutet får vara högst 4 000 tecken.',
     keptAtTooLong: 'Skriv högst 300 tecken.',
+    keptAtMissing: 'Skriv var protokollet förvaras. Det står i anslaget om det justerade protokollet.',
     attendanceMissing: 'Välj närvarande, frånvarande eller adjungerad.',
     adjusterMissing: 'Välj minst en justerare för att skicka protokollet för justering.',
     adjusterNotParticipant: 'Välj justerare bland deltagarna som har konto.',
@@ -114,7 +115,7 @@ export const minutesText = {
   mail: {
     adjustSubject: (meeting: string) => `Justera protokollet: ${meeting}`,
     adjustBody: (meeting: string, due: string, url: string) =>
-      `Protokollet från ${meeting} är klart för justering.\n\nJustera det senast ${due} här:\n${url}\n\nDu kan också skicka tillbaka det med en kommentar.`,
+      `Hej!\n\nDu är vald till justerare. Protokollet från ${meeting} är klart för justering.\n\nJustera det senast ${due} här (du loggar in med din e-postadress):\n${url}\n\nDu kan också skicka tillbaka det med en kommentar.\n\nSamverkan med akademierna, Huddinge kommun`,
     sentBackSubject: (meeting: string) => `Protokollet skickades tillbaka: ${meeting}`,
     sentBackBody: (meeting: string, who: string, reason: string, url: string) =>
       `${who} skickade tillbaka protokollet från ${meeting} med kommentaren:\n\n${reason}\n\nÄndra protokollet här:\n${url}`,

@@ -7,7 +7,6 @@ import { useT } from '../../../web/i18n/context.ts';
 import { isOverdue } from '../actions.queries.ts';
 import { actionPath, type LoadedAction } from '../actions.service.ts';
 import { actionStatuses } from '../meetings.table.ts';
-import { minutesPath } from '../minutes.service.ts';
 
 /** An action's page: what, from which decision, who, when, its status and history; the follow-up form. */
 export function ActionPage(props: { loaded: LoadedAction; form: FormState; notice?: string | undefined }) {
@@ -29,7 +28,7 @@ export function ActionPage(props: { loaded: LoadedAction; form: FormState; notic
       <dl class="facts">
         <dt>{text.from}</dt>
         <dd>
-          <a href={minutesPath(action.meetingId)}>{loaded.meetingTitle}</a>
+          <a href={`/moten/${action.meetingId}/arbetsyta`}>{loaded.meetingTitle}</a>
           {loaded.itemTitle ? `, § ${loaded.itemPosition} ${loaded.itemTitle}` : ''}
         </dd>
         {loaded.itemDecision ? (

@@ -1,7 +1,10 @@
 import { formatDate, formatDateTime, stockholmDate, stockholmTime } from '../../../lib/dates.ts';
 import { useT } from '../../../web/i18n/context.ts';
 import { documentPath } from '../../documents/document-path.ts';
+import { actionPath, newActionPath } from '../actions.service.ts';
 import type { WorkingPage } from '../meetings.service.ts';
+import { FollowUpActions } from './follow-up-actions.tsx';
+import { MinutesLinks } from './minutes-links.tsx';
 
 /** When a meeting is: "27 november 2026, 13:00–15:00". */
 export function meetingWhen(meeting: { startsAt: Date; endsAt: Date }): string {
@@ -76,17 +79,21 @@ export function MeetingWorkspace(props: { page: WorkingPage; notice?: string | u
             </li>
           </>
         ) : null}
-        <li>
-          <a href={`${base}/protokoll`}>{text.minutes}</a>
-        </li>
         {page.isPublic ? (
           <li>
             <a href={base}>{text.publicPage}</a>
           </li>
         ) : null}
       </ul>
-
       {page.mayEdit ? (
+        <MinutesLinks meeting={meeting} today={page.today} isAdjuster={page.isAdjuster} />
+      ) : page.isAdjuster && meeting.minutesStatus === 'ready' ? (
+        <p>
+          <a href={`${base}/justera`}>{t.minutes.form.toApproval}</a>
+        </p>
+      ) : null}
+
+      {page.mayEdit && page.mayCall ? (
         <section aria-labelledby="kallelse">
           <h2 id="kallelse">{text.missingHeading}</h2>
           {page.missing.items || page.missing.place ? (
@@ -122,6 +129,19 @@ export function MeetingWorkspace(props: { page: WorkingPage; notice?: string | u
             {item.startTime ? <p>{item.startTime.slice(0, 5)}</p> : null}
             {item.presenter ? <p>{text.presenter(item.presenter)}</p> : null}
             {item.proposedDecision ? <p>{text.proposal(item.proposedDecision)}</p> : null}
+            {item.decision ? (
+              <p class="minutes-text">
+                <strong>{t.minutes.form.decision}:</strong> {item.decision}
+              </p>
+            ) : null}
+            {item.standingKind === 'action_follow_up' ? (
+              <FollowUpActions
+                actions={page.followUp}
+                today={page.today}
+                publicOnly={false}
+                headingLevel="h4"
+              />
+            ) : null}
             {item.documentIds.length > 0 ? (
               <ul>
                 {item.documentIds.flatMap((id) => {
@@ -136,7 +156,12 @@ export function MeetingWorkspace(props: { page: WorkingPage; notice?: string | u
                 })}
               </ul>
             ) : null}
-            {page.mayEdit ? (
+            {page.mayEdit && item.decision && meeting.minutesStatus !== 'draft' ? (
+              <p>
+                <a href={newActionPath(item.id)}>{text.newAction(`§ ${item.position} ${item.title}`)}</a>
+              </p>
+            ) : null}
+            {page.mayEdit && meeting.minutesStatus === 'draft' ? (
               <div class="button-row">
                 <a href={`/arenden/${item.id}/andra`} aria-label={text.editItem(item.title)}>
                   {t.register.edit}
@@ -169,10 +194,30 @@ export function MeetingWorkspace(props: { page: WorkingPage; notice?: string | u
           </li>
         ))}
       </ol>
-      {page.mayEdit ? (
+      {page.mayEdit && meeting.minutesStatus === 'draft' ? (
         <p>
           <a href={`${base}/arenden/nytt`}>{text.addItem}</a>
         </p>
+      ) : null}
+
+      {page.actions.length > 0 || meeting.minutesStatus !== 'draft' ? (
+        <section aria-labelledby="uppdrag">
+          <h2 id="uppdrag">{text.actions}</h2>
+          {page.actions.length === 0 ? (
+            <p>{text.noActions}</p>
+          ) : (
+            <ul>
+              {page.actions.map((action) => (
+                <li>
+                  <a href={actionPath(action.id)}>{action.title}</a> (
+                  {t.minutes.actions.statuses[action.status]}
+                  {action.dueOn ? `, ${t.minutes.actions.due.toLowerCase()} ${formatDate(action.dueOn)}` : ''}
+                  )
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       ) : null}
 
       <h2>{text.participants}</h2>

@@ -31,7 +31,13 @@ export function ApprovalPage(props: {
       ) : null}
       <ErrorSummary title={text.errorSummary} errors={errorList(errors, ['reason'])} />
       <MinutesState meeting={meeting} today={loaded.today} />
-      <p class="lead">{text.approval.lead}</p>
+      {meeting.minutesStatus === 'approved' ? (
+        <p>
+          <a href={`/moten/${meeting.id}/arbetsyta`}>{text.form.toWorkspace}</a>
+        </p>
+      ) : (
+        <p class="lead">{text.approval.lead}</p>
+      )}
       <MinutesText
         parts={loaded}
         today={loaded.today}

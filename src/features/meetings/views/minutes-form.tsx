@@ -182,7 +182,7 @@ function MinutesForm(props: { loaded: LoadedMinutes; form: FormState }) {
           ) : null}
           {choices.length === 0 ? <p>{text.form.noAdjusterChoices}</p> : null}
           {loaded.participants
-            .filter((participant) => participant.personId !== null)
+            .filter((participant) => participant.personId !== null && choices.includes(participant.personId))
             .map((participant) => (
               <div class="choice">
                 <input
