@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createSmtpTransport, type MailWorker, startMailWorker } from '../src/features/mail/mail.service.ts';
 import { systemClock } from '../src/lib/clock.ts';
+import { createPerson } from '../tests/people.ts';
 import { startSmtpServer } from '../tests/smtp-server.ts';
 import { type AppServer, startAppServer } from './app-server.ts';
 import { launchBrowser } from './browser.ts';
@@ -75,3 +76,32 @@ export async function signInWithMailedLink(page: Page, address: string, subject:
 
 // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with breaks between blocks.
 export const text = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+
+/**
+ * The administrator every journey starts with (Ada, administrator of Huddinge kommun), signed in by a
+ * mailed link, and how she invites someone with a role in an organisation: the page she is left on is
+ * the new person's page in /admin.
+ */
+export async function signInAsAdministrator() {
+  await createPerson(journey.server.database.db, {
+    name: 'Ada Administratör',
+    email: 'ada@example.se',
+    roles: { 'huddinge-kommun': 'administrator' },
+  });
+  const admin = await newPage();
+  await admin.goto(`${journey.server.baseUrl}/logga-in`);
+  await admin.getByLabel('E-postadress').fill('ada@example.se');
+  await admin.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+  await signInWithMailedLink(admin, 'ada@example.se', /inloggningslänk/);
+  const invite = async (name: string, email: string, organisation: string, role: string) => {
+    await admin.goto(`${journey.server.baseUrl}/admin/bjud-in`);
+    await admin.getByLabel('Namn', { exact: true }).fill(name);
+    await admin.getByLabel('E-postadress').fill(email);
+    await admin.getByLabel('Organisation (valfritt)').selectOption({ label: organisation });
+    await admin.getByLabel('Roll i organisationen').selectOption({ label: role });
+    await admin.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    await admin.waitForLoadState();
+    expect(new URL(admin.url()).pathname).toMatch(/^\/admin\/personer\/\d+$/);
+  };
+  return { admin, invite };
+}

@@ -1,8 +1,15 @@
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createPerson } from '../tests/people.ts';
-import { journey, mailTo, newPage, signInWithMailedLink, text, useJourney } from './journey.ts';
+import {
+  journey,
+  mailTo,
+  newPage,
+  signInAsAdministrator,
+  signInWithMailedLink,
+  text,
+  useJourney,
+} from './journey.ts';
 
 /**
  * Issue 10, "done when": in Chromium with JavaScript off, the council's secretary (an official of
@@ -49,27 +56,11 @@ describe('a council meeting, tried by new users without JavaScript', () => {
   let owner: Page;
 
   it('lets the administrator invite the secretary and two members of Högskolerådet, who sign in from the mail', async () => {
-    await createPerson(journey.server.database.db, {
-      name: 'Ada Administratör',
-      email: 'ada@example.se',
-      roles: { 'huddinge-kommun': 'administrator' },
-    });
-    const admin = await newPage();
-    await admin.goto(`${journey.server.baseUrl}/logga-in`);
-    await admin.getByLabel('E-postadress').fill('ada@example.se');
-    await admin.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
-    await signInWithMailedLink(admin, 'ada@example.se', /inloggningslänk/);
+    const { admin, invite: inviteWithRole } = await signInAsAdministrator();
 
     // Invited with a role in their organisation, then made members of the council on their person page.
     const invite = async (name: string, email: string, organisation: string, role: string) => {
-      await admin.goto(`${journey.server.baseUrl}/admin/bjud-in`);
-      await admin.getByLabel('Namn', { exact: true }).fill(name);
-      await admin.getByLabel('E-postadress').fill(email);
-      await admin.getByLabel('Organisation (valfritt)').selectOption({ label: organisation });
-      await admin.getByLabel('Roll i organisationen').selectOption({ label: role });
-      await admin.getByRole('button', { name: 'Skicka inbjudan' }).click();
-      await admin.waitForLoadState();
-      expect(path(admin)).toMatch(/^\/admin\/personer\/\d+$/);
+      await inviteWithRole(name, email, organisation, role);
       await admin.getByLabel('Grupp', { exact: true }).selectOption({ label: 'Högskolerådet' });
       await admin.getByRole('button', { name: 'Lägg till i gruppen' }).click();
       await admin.waitForLoadState();

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createPerson } from '../tests/people.ts';
-import { journey, mailTo, newPage, signInWithMailedLink, text, useJourney } from './journey.ts';
+import {
+  journey,
+  mailTo,
+  newPage,
+  signInAsAdministrator,
+  signInWithMailedLink,
+  text,
+  useJourney,
+} from './journey.ts';
 
 /**
  * Issue 9, "done when": in Chromium with JavaScript off, a unit editor and a university's placement
@@ -57,27 +64,7 @@ describe('placements and the needs bank, tried by new users without JavaScript',
   let requestPath: string;
 
   it('lets the administrator invite a unit editor and a placement coordinator, who sign in from the mail', async () => {
-    await createPerson(journey.server.database.db, {
-      name: 'Ada Administratör',
-      email: 'ada@example.se',
-      roles: { 'huddinge-kommun': 'administrator' },
-    });
-    const admin = await newPage();
-    await admin.goto(`${journey.server.baseUrl}/logga-in`);
-    await admin.getByLabel('E-postadress').fill('ada@example.se');
-    await admin.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
-    await signInWithMailedLink(admin, 'ada@example.se', /inloggningslänk/);
-
-    const invite = async (name: string, email: string, organisation: string, role: string) => {
-      await admin.goto(`${journey.server.baseUrl}/admin/bjud-in`);
-      await admin.getByLabel('Namn', { exact: true }).fill(name);
-      await admin.getByLabel('E-postadress').fill(email);
-      await admin.getByLabel('Organisation (valfritt)').selectOption({ label: organisation });
-      await admin.getByLabel('Roll i organisationen').selectOption({ label: role });
-      await admin.getByRole('button', { name: 'Skicka inbjudan' }).click();
-      await admin.waitForLoadState();
-      expect(new URL(admin.url()).pathname).toMatch(/^\/admin\/personer\/\d+$/);
-    };
+    const { invite } = await signInAsAdministrator();
     await invite('Elsa Ek', EDITOR, 'Ekdalsskolan', 'Redaktör');
     await invite('Pia Praktik', PLACEMENTS, 'Södertörns högskola', 'Praktiksamordnare (lärosäte)');
 

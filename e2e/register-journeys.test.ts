@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createPerson } from '../tests/people.ts';
-import { journey, mailTo, newPage, signInWithMailedLink, text, useJourney } from './journey.ts';
+import {
+  journey,
+  mailTo,
+  newPage,
+  signInAsAdministrator,
+  signInWithMailedLink,
+  text,
+  useJourney,
+} from './journey.ts';
 
 /**
  * Issue 8, "done when": a coordinator, an editor and a member, each a new user invited by the
@@ -17,26 +24,7 @@ describe('the register kept up to date by new users, without JavaScript', () => 
   let member: Page;
 
   it('lets the administrator invite a coordinator, an editor and a member, who sign in from the mail', async () => {
-    await createPerson(journey.server.database.db, {
-      name: 'Ada Administratör',
-      email: 'ada@example.se',
-      roles: { 'huddinge-kommun': 'administrator' },
-    });
-    const admin = await newPage();
-    await admin.goto(`${journey.server.baseUrl}/logga-in`);
-    await admin.getByLabel('E-postadress').fill('ada@example.se');
-    await admin.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
-    await signInWithMailedLink(admin, 'ada@example.se', /inloggningslänk/);
-
-    const invite = async (name: string, email: string, organisation: string, role: string) => {
-      await admin.goto(`${journey.server.baseUrl}/admin/bjud-in`);
-      await admin.getByLabel('Namn', { exact: true }).fill(name);
-      await admin.getByLabel('E-postadress').fill(email);
-      await admin.getByLabel('Organisation (valfritt)').selectOption({ label: organisation });
-      await admin.getByLabel('Roll i organisationen').selectOption({ label: role });
-      await admin.getByRole('button', { name: 'Skicka inbjudan' }).click();
-      await admin.waitForLoadState();
-    };
+    const { invite } = await signInAsAdministrator();
     await invite('Cora Samordnare', 'cora@example.se', 'Huddinge kommun', 'Samverkanssamordnare');
     await invite('Erik Redaktör', 'erik@example.se', 'Barn- och utbildningsförvaltningen', 'Redaktör');
     await invite('Maja Medlem', 'maja@example.se', 'Barn- och utbildningsförvaltningen', 'Medlem');

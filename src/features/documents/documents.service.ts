@@ -88,21 +88,39 @@ export async function addDocument(
   file: { name: string; bytes: Uint8Array },
 ): Promise<number> {
   const agreement = await editableAgreement(deps.db, viewer, slug);
+  // Checked again inside the transaction: the agreement may have been deleted meanwhile.
+  return storeNewDocument(deps, viewer, { agreementId: agreement.id, meetingId: null }, input, file, (tx) =>
+    editableAgreement(tx, viewer, slug),
+  );
+}
+
+/**
+ * The part of an upload an agreement's and a meeting's documents share: the bytes checked to be a PDF, the
+ * name made safe, the row and its first history entry in one transaction, after `recheck` has asked again
+ * inside it whether the owner is still there and editable.
+ */
+async function storeNewDocument(
+  deps: Deps,
+  viewer: Viewer,
+  owner: { agreementId: number | null; meetingId: number | null },
+  input: DocumentValues,
+  file: { name: string; bytes: Uint8Array },
+  recheck: (tx: DbOrTx) => Promise<unknown>,
+): Promise<number> {
   if (!isPdf(file.bytes)) throw new Refusal('documents.notPdf', { field: 'fil' });
   const fileName = safeFileName(file.name);
   // No title given: the file's name says what it is.
   const values: DocumentValues = { ...input, title: input.title || fileName.replace(/\.pdf$/, '') };
   const bytes = Buffer.from(file.bytes);
   const facts = {
-    agreementId: agreement.id,
+    ...owner,
     fileName,
     byteSize: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     uploadedBy: viewer.personId,
   };
   return withPublicChange(deps, async (tx) => {
-    // Checked again inside the transaction: the agreement may have been deleted meanwhile.
-    await editableAgreement(tx, viewer, slug);
+    await recheck(tx);
     const now = deps.clock.now();
     const row = await insertDocument(tx, { ...values, ...facts }, bytes, now);
     const snapshot = snapshotOf({ ...values, ...facts });
@@ -340,34 +358,7 @@ export async function addMeetingDocument(
   file: { name: string; bytes: Uint8Array },
 ): Promise<number> {
   await editableMeeting(deps.db, viewer, meetingId);
-  if (!isPdf(file.bytes)) throw new Refusal('documents.notPdf', { field: 'fil' });
-  const fileName = safeFileName(file.name);
-  const values: DocumentValues = { ...input, title: input.title || fileName.replace(/\.pdf$/, '') };
-  const bytes = Buffer.from(file.bytes);
-  const facts = {
-    agreementId: null,
-    meetingId,
-    fileName,
-    byteSize: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    uploadedBy: viewer.personId,
-  };
-  return withPublicChange(deps, async (tx) => {
-    await editableMeeting(tx, viewer, meetingId);
-    const now = deps.clock.now();
-    const row = await insertDocument(tx, { ...values, ...facts }, bytes, now);
-    const snapshot = snapshotOf({ ...values, ...facts });
-    await recordHistory(tx, {
-      type: 'document',
-      id: row.id,
-      version: row.version,
-      action: 'created',
-      actorPersonId: viewer.personId,
-      at: now,
-      before: null,
-      after: describe(deps.t, snapshot),
-      snapshot,
-    });
-    return row.id;
-  });
+  return storeNewDocument(deps, viewer, { agreementId: null, meetingId }, input, file, (tx) =>
+    editableMeeting(tx, viewer, meetingId),
+  );
 }

@@ -1,3 +1,4 @@
+import { Checkboxes } from '../../../web/components/checkboxes.tsx';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
 import {
@@ -249,43 +250,5 @@ export function ActivityForm(props: ActivityFormProps) {
         </ul>
       ) : null}
     </>
-  );
-}
-
-/** A group of checkboxes, each a field of its own (a ticked one sends 'ja'). */
-function Checkboxes(props: {
-  id: string;
-  legend: string;
-  error?: string | undefined;
-  empty?: string;
-  options: { name: string; label: string }[];
-  values: Partial<Record<string, string>>;
-}) {
-  return (
-    <fieldset
-      id={props.id}
-      class={props.error ? 'field field-error choices' : 'field choices'}
-      aria-describedby={props.error ? `${props.id}-error` : undefined}
-    >
-      <legend>{props.legend}</legend>
-      {props.error ? (
-        <p id={`${props.id}-error`} class="error-message">
-          {props.error}
-        </p>
-      ) : null}
-      {props.options.length === 0 && props.empty ? <p>{props.empty}</p> : null}
-      {props.options.map((option) => (
-        <div class="choice">
-          <input
-            type="checkbox"
-            id={`${props.id}-${option.name}`}
-            name={option.name}
-            value="ja"
-            checked={props.values[option.name] === 'ja'}
-          />
-          <label for={`${props.id}-${option.name}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
   );
 }

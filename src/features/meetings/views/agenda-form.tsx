@@ -1,3 +1,4 @@
+import { Checkboxes } from '../../../web/components/checkboxes.tsx';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
 import { TextField } from '../../../web/components/text-field.tsx';
@@ -18,32 +19,6 @@ const ids: Record<string, string> = {
   visibility: 'arende-synlighet',
   internalReason: 'arende-skal',
 };
-
-function Checkboxes(props: {
-  id: string;
-  legend: string;
-  options: { name: string; label: string }[];
-  values: Partial<Record<string, string>>;
-}) {
-  if (props.options.length === 0) return null;
-  return (
-    <fieldset id={props.id} class="field choices">
-      <legend>{props.legend}</legend>
-      {props.options.map((option) => (
-        <div class="choice">
-          <input
-            type="checkbox"
-            id={`${props.id}-${option.name}`}
-            name={option.name}
-            value="ja"
-            checked={props.values[option.name] === 'ja'}
-          />
-          <label for={`${props.id}-${option.name}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
 
 /** An agenda item's form: the agenda part (the minutes are written elsewhere). */
 export function AgendaItemForm(props: {

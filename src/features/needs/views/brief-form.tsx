@@ -1,3 +1,4 @@
+import { Checkboxes } from '../../../web/components/checkboxes.tsx';
 import { ErrorSummary } from '../../../web/components/error-summary.tsx';
 import { SelectField } from '../../../web/components/field.tsx';
 import {
@@ -294,52 +295,5 @@ export function BriefForm(props: BriefFormProps) {
         </ul>
       ) : null}
     </>
-  );
-}
-
-/** A group of checkboxes, each a field of its own (a ticked one sends 'ja'). */
-function Checkboxes(props: {
-  id: string;
-  legend: string;
-  hint?: string;
-  error?: string | undefined;
-  empty?: string;
-  options: { name: string; label: string }[];
-  values: Partial<Record<string, string>>;
-}) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <fieldset
-      id={props.id}
-      class={props.error ? 'field field-error choices' : 'field choices'}
-      aria-describedby={describedBy || undefined}
-    >
-      <legend>{props.legend}</legend>
-      {props.hint ? (
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-error`} class="error-message">
-          {props.error}
-        </p>
-      ) : null}
-      {props.options.length === 0 && props.empty ? <p>{props.empty}</p> : null}
-      {props.options.map((option) => (
-        <div class="choice">
-          <input
-            type="checkbox"
-            id={`${props.id}-${option.name}`}
-            name={option.name}
-            value="ja"
-            checked={props.values[option.name] === 'ja'}
-          />
-          <label for={`${props.id}-${option.name}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
   );
 }
