@@ -196,8 +196,8 @@ export async function followUpAction(deps: Deps, viewer: Viewer, id: number, inp
       at: now,
       before: describeAction(deps.t, { ...current, owner }),
       after: describeAction(deps.t, { ...current, status: input.status, statusNote: input.note, owner }),
+      // The update is a changed field in the entry already; as its note too it was shown twice.
       snapshot: { status: input.status, statusNote: input.note },
-      ...(input.note ? { note: input.note } : {}),
     });
   });
 }

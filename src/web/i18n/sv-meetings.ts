@@ -67,7 +67,6 @@ export const meetingsText = {
     history: 'Historik',
     delete: 'Ta bort mötet',
     publicPage: 'Mötets offentliga sida',
-    minutes: 'Skriv protokoll',
     participants: 'Kallade',
     noParticipants: 'Ingen är kallad ännu.',
     member: 'Medlem',
