@@ -3,18 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sv as t } from '../src/web/i18n/sv.ts';
 import { startAppServer } from './app-server.ts';
 import { findAxeViolations, launchBrowser, openTarget } from './browser.ts';
+import { expectReflow, measureReflow, REFLOW_HEIGHT } from './reflow.ts';
 import { buildCrawl, CRAWL_SERVER_ENV } from './routes.ts';
 
 // The crawl list comes from the seeded database, so it is built before the tests are collected.
 const server = await startAppServer({ env: CRAWL_SERVER_ENV });
 const crawl = await buildCrawl(server.baseUrl, server.database, server.devMailKey);
 
+/** The size every target is opened and checked at (Playwright's default); the reflow check resizes from it. */
+const VIEWPORT = { width: 1280, height: 720 };
+
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await (await browser.newContext()).newPage();
+  page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
 });
 
 afterAll(async () => {
@@ -22,9 +26,10 @@ afterAll(async () => {
   await server.stop();
 });
 
-// One tab, one page after another: on two cores a second tab made the run slower, not faster.
+// One tab, one page after another: on two cores a second tab made the run slower, not faster. Each target
+// is loaded once: the axe, structure and skip-link checks at VIEWPORT, then the same page resized for reflow.
 describe('every page in the crawl', () => {
-  it.for(crawl)('$name ($url) is accessible', async (target, { expect }) => {
+  it.for(crawl)('$name ($url) is accessible and reflows', async (target, { expect }) => {
     expect(await openTarget(page, server.baseUrl, target)).toBe(target.status);
 
     const violations = await findAxeViolations(page);
@@ -54,6 +59,9 @@ describe('every page in the crawl', () => {
     expect.soft(skipLink).toEqual({ text: t.site.skipLink, href: '#main', onScreen: true });
     await page.keyboard.press('Enter');
     expect.soft(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // WCAG 1.4.10 at 320 and 640 px (e2e/reflow.ts); the viewport is VIEWPORT again afterwards.
+    await expectReflow(page, expect);
   });
 });
 
@@ -63,5 +71,36 @@ describe('the axe check itself', () => {
       '<!DOCTYPE html><html lang="sv"><title>t</title><main><img src="/x.png"></main></html>',
     );
     expect((await findAxeViolations(page)).join('\n')).toContain('image-alt');
+  });
+});
+
+describe('the reflow check itself', () => {
+  it('names what makes a page scroll sideways, and not what scrolls in its own region', async () => {
+    await page.setViewportSize({ width: 320, height: REFLOW_HEIGHT });
+    // A fresh document: one written into a crawled page would keep its CSP, which refuses style="…".
+    await page.goto('about:blank');
+    await page.setContent(
+      `<!DOCTYPE html><html lang="sv"><title>t</title><body style="margin:0"><main>
+        <div class="table-scroll" style="overflow-x:auto"><table><tr><td style="white-space:nowrap">${'bred '.repeat(40)}<span id="escapes" style="position:absolute">gömd</span></td></tr></table></div>
+        <section class="table-scroll" style="overflow-x:auto;position:relative" aria-labelledby="c" tabindex="0"><table><caption id="c">Tabell</caption><tr><td style="white-space:nowrap">${'bred '.repeat(40)}<span style="position:absolute">gömd</span></td></tr></table></section>
+        <p class="long">Ordet ${'samverkansavtals'.repeat(6)} bryts inte.</p>
+        <div id="box" style="width:400px">x</div>
+      </main></body></html>`,
+    );
+    const reflow = await measureReflow(page);
+    expect(reflow.excess).toBeGreaterThan(0);
+    expect(reflow.culprits).toEqual([
+      expect.stringMatching(/^span#escapes \(box to \d+px\): "gömd"$/),
+      expect.stringMatching(/^main > p\.long \(text to \d+px\): "Ordet samverkansavtals/),
+      expect.stringMatching(/^div#box \(box to 400px\)/),
+    ]);
+    // The first region is neither named nor focusable; the second is both.
+    expect(reflow.unreachableScrollers).toEqual([expect.stringMatching(/^div\.table-scroll: "bred bred/)]);
+
+    await page.setContent(
+      '<!DOCTYPE html><html lang="sv"><title>t</title><body style="overflow-x:hidden"><p>x</p></body></html>',
+    );
+    expect((await measureReflow(page)).hiddenOverflow).toEqual(['body { overflow-x: hidden }']);
+    await page.setViewportSize(VIEWPORT);
   });
 });

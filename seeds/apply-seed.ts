@@ -17,6 +17,7 @@ import {
   goals,
   groupMembers,
   groups,
+  indicators,
   organisations,
   pages,
   placementNeeds,
@@ -24,6 +25,7 @@ import {
   placementRequests,
   seedMarks,
 } from '../src/db/schema.ts';
+import { indicatorCatalogue } from '../src/features/goals/indicators/indicator-catalogue.ts';
 import { demoData } from './demo-data.ts';
 import { applyDemoMeetings, removeDemoMeetings } from './demo-meetings.ts';
 import type { SeedSet } from './seed-set.ts';
@@ -40,6 +42,7 @@ export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<
     // Two processes starting at once seed one after the other; the second finds every item marked.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('samverkan:seed'))`);
     await applySeedSet(tx, sourceFacts, false);
+    await syncIndicators(tx);
     if (options.demo) await applySeedSet(tx, demoData, true);
     else await removeDemoMeetings(tx);
     if (!options.demo) await removeDemoData(tx, demoData);
@@ -47,6 +50,30 @@ export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<
     // The council's demo meetings (issue 10) need its site role, so they come after it.
     if (options.demo) await applyDemoMeetings(tx);
   });
+}
+
+/**
+ * One `indicators` row per entry of the code's indicator catalogue (issue 11), with its goal, place, kind
+ * and direction as the code says: the catalogue is the indicators' definition, this row what targets and
+ * entered values refer to. A row whose entry left the catalogue stays (its targets and values with it).
+ */
+async function syncIndicators(tx: Tx): Promise<void> {
+  const goalRows = await tx.select({ id: goals.id, slug: goals.slug }).from(goals);
+  const goalIds = new Map(goalRows.map((goal) => [goal.slug, goal.id]));
+  for (const [index, definition] of indicatorCatalogue.entries()) {
+    const goalId = goalIds.get(definition.goal);
+    if (goalId === undefined) continue;
+    const row = { goalId, position: index + 1, kind: definition.kind, direction: definition.direction };
+    await tx
+      .insert(indicators)
+      .values({ slug: definition.slug, ...row })
+      .onConflictDoUpdate({
+        target: indicators.slug,
+        set: row,
+        setWhere: sql`(${indicators.goalId}, ${indicators.position}, ${indicators.kind}, ${indicators.direction})
+          is distinct from (excluded.goal_id, excluded.position, excluded.kind, excluded.direction)`,
+      });
+  }
 }
 
 type Kind =

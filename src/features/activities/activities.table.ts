@@ -30,6 +30,11 @@ export const activities = pgTable(
     agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'set null' }),
     /** What came of it: results, reports, what was used (issue 8: activities have outcomes). */
     outcomes: text().notNull().default(''),
+    /**
+     * Since when the results are used in the municipality's work, as the activity's editor reports it: what
+     * goal 2's "results reported as used" counts (issue 11). Null: not reported as used (yet).
+     */
+    outcomesUsedOn: date('outcomes_used_on', { mode: 'string' }),
     ...visibilityColumns(),
     isDemo: isDemo(),
     createdAt: createdAt(),

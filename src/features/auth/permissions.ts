@@ -441,3 +441,11 @@ export function canSeeAllOverdueActions(viewer: Viewer | null): boolean {
 export function canManageCalendarFeed(viewer: Viewer | null): boolean {
   return viewer !== null;
 }
+
+/**
+ * The goal follow-up (issue 11): targets per year, entered values with their source, and the annual report
+ * to Högskolerådet (drafts, publishing). The coordinators, who report to the council.
+ */
+export function canFollowUpGoals(viewer: Viewer | null): boolean {
+  return isCoordinator(viewer);
+}

@@ -1,5 +1,5 @@
 import { and, asc, count, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { activities, activityGoals } from '../activities/activities.table.ts';
 import { shownToEveryone } from '../register/visibility.ts';
 import { goals } from './goals.table.ts';
@@ -23,3 +23,17 @@ export function findGoalsWithActivityCounts(db: Db) {
 }
 
 export type GoalWithCount = Awaited<ReturnType<typeof findGoalsWithActivityCounts>>[number];
+
+/** The four goals in order. */
+export function findGoalRows(db: DbOrTx) {
+  return db
+    .select({
+      id: goals.id,
+      slug: goals.slug,
+      position: goals.position,
+      shortTitle: goals.shortTitle,
+      statement: goals.statement,
+    })
+    .from(goals)
+    .orderBy(asc(goals.position));
+}

@@ -213,7 +213,16 @@ export async function updateAnswerStatus(
 ): Promise<number | undefined> {
   const [row] = await tx
     .update(briefResponses)
-    .set({ ...values, version: sql`${briefResponses.version} + 1` })
+    .set({
+      ...values,
+      // The first move to "antagen" dates the take-up the goal indicators count; a later move keeps it.
+      ...(values.status === 'accepted'
+        ? {
+            acceptedAt: sql`coalesce(${briefResponses.acceptedAt}, ${values.updatedAt.toISOString()}::timestamptz)`,
+          }
+        : {}),
+      version: sql`${briefResponses.version} + 1`,
+    })
     .where(and(eq(briefResponses.id, id), eq(briefResponses.version, expectedVersion)))
     .returning({ version: briefResponses.version });
   return row?.version;

@@ -166,6 +166,11 @@ export const briefResponses = pgTable(
     status: briefResponseStatus().notNull().default('submitted'),
     /** Why it was declined, as the responder reads it in the mail. */
     reason: text(),
+    /**
+     * When the answer was first moved to "antagen" (kept when it later becomes "genomförd"): the day a
+     * research question counts as taken up and a staff member's place as given, for the goal indicators.
+     */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     activityId: integer('activity_id').references(() => activities.id, { onDelete: 'set null' }),
     isDemo: isDemo(),
     createdAt: createdAt(),

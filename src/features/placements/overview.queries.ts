@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { TIME_ZONE } from '../../lib/dates.ts';
+import { ORGANISATION_TREE } from '../organisations/organisation-groups.sql.ts';
 
 /**
  * The figures behind the public overview of placements and the needs bank (issue 9, item 7): one query
@@ -34,37 +35,13 @@ export type BriefAdministrationRow = FigureGroup & { published: number; takenUp:
 export type BriefInstitutionRow = FigureGroup & { published: number; takenUp: number; tookUp: number };
 
 /**
- * Every organisation with its groups: `shown` (not deleted), the nearest shown administration and
- * university at or above it, and the top of its tree if that is shown. Depth-limited against a cycle.
- */
-const TREE = sql`
-  tree as (
-    select o.id, o.deleted_at is null as shown,
-           case when o.deleted_at is null then o.id end as root_id,
-           case when o.kind = 'administration' and o.deleted_at is null then o.id end as administration_id,
-           case when o.kind = 'university' and o.deleted_at is null then o.id end as university_id,
-           1 as depth
-      from organisations o
-     where o.parent_id is null
-    union all
-    select c.id, c.deleted_at is null,
-           t.root_id,
-           case when c.kind = 'administration' and c.deleted_at is null then c.id else t.administration_id end,
-           case when c.kind = 'university' and c.deleted_at is null then c.id else t.university_id end,
-           t.depth + 1
-      from organisations c
-      join tree t on c.parent_id = t.id
-     where t.depth < 32
-  )`;
-
-/**
  * The term's offers that count (not deleted, from a shown unit) with their förvaltning, and the requests
  * on them that count (not deleted, from a shown institution) with the institution: the university above
  * the one asking, or the one asking itself (a school asking for APL places).
  */
 function countedPlacements(term: string): SQL {
   return sql`
-    with recursive ${TREE},
+    with recursive ${ORGANISATION_TREE},
     offers as (
       select po.id, po.places, po.is_demo, coalesce(t.administration_id, t.root_id) as group_id
         from placement_offers po
@@ -130,7 +107,7 @@ export async function placementsByInstitution(db: Db, term: string): Promise<Pla
  */
 function countedBriefs(from: string, until: string): SQL {
   return sql`
-    with recursive ${TREE},
+    with recursive ${ORGANISATION_TREE},
     counted as (
       select b.id, b.is_demo, t.university_id, coalesce(t.administration_id, t.root_id) as group_id
         from briefs b

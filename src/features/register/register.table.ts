@@ -45,6 +45,8 @@ export const recordTypes = [
   'meeting',
   'agenda_item',
   'meeting_action',
+  'indicator',
+  'annual_report',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 export const recordType = pgEnum('record_type', recordTypes);

@@ -16,6 +16,7 @@ import { briefResponsesText } from './sv-brief-responses.ts';
 import { documentsText } from './sv-documents.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
 import { groupEditsText } from './sv-group-edits.ts';
+import { indicatorsText } from './sv-indicators.ts';
 import { meetingCalendarText } from './sv-meeting-calendar.ts';
 import { meetingPagesText } from './sv-meeting-pages.ts';
 import { meetingsText } from './sv-meetings.ts';
@@ -50,6 +51,7 @@ export const sv = {
   meetingCalendar: meetingCalendarText,
   minutes: minutesText,
   meetingPages: meetingPagesText,
+  indicators: indicatorsText,
   meetings: meetingsText,
   site: {
     name: 'Samverkan med akademierna',

@@ -1,35 +1,46 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer } from './app-server.ts';
-import { launchBrowser, openTarget } from './browser.ts';
-import { buildCrawl, CRAWL_SERVER_ENV } from './routes.ts';
+import type { Page } from 'playwright-core';
+import type { ExpectStatic } from 'vitest';
 
 /**
  * WCAG 1.4.10 Reflow: at 320 CSS px (a 1280 px screen at 400 %) no page may scroll sideways. Checked
  * again at 640 px (200 %), so a layout that only breaks between the phone and the desktop is caught too.
  * Tables may scroll inside their own labelled region; the page itself may not.
  */
-const WIDTHS = [320, 640];
-const HEIGHT = 800;
+export const REFLOW_WIDTHS = [320, 640];
+export const REFLOW_HEIGHT = 800;
 
-// The crawl list comes from the seeded database, so it is built before the tests are collected.
-const server = await startAppServer({ env: CRAWL_SERVER_ENV });
-const crawl = await buildCrawl(server.baseUrl, server.database, server.devMailKey);
+/**
+ * Resizes the page as it stands to each of `REFLOW_WIDTHS` (it is not loaded again) and checks it reflows
+ * there, as soft expectations on the test's own `expect`; then gives the page back the size it had.
+ */
+export async function expectReflow(page: Page, expect: ExpectStatic): Promise<void> {
+  const before = page.viewportSize();
+  try {
+    for (const width of REFLOW_WIDTHS) {
+      await page.setViewportSize({ width, height: REFLOW_HEIGHT });
+      const reflow = await measureReflow(page);
+      expect
+        .soft(
+          reflow.excess,
+          `at ${width} px the page is ${reflow.excess} px wider than the screen; sticking out:\n  ${reflow.culprits.join('\n  ')}\n`,
+        )
+        .toBe(0);
+      expect
+        .soft(reflow.hiddenOverflow, `at ${width} px, content is cut off instead of reflowed`)
+        .toEqual([]);
+      expect
+        .soft(
+          reflow.unreachableScrollers,
+          `at ${width} px these scroll sideways, yet are no named region a keyboard can reach (<section aria-labelledby="caption id" tabindex="0">), nor stack:\n  ${reflow.unreachableScrollers.join('\n  ')}\n`,
+        )
+        .toEqual([]);
+    }
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: WIDTHS[0]!, height: HEIGHT } })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server.stop();
-});
-
-type Reflow = {
+export type Reflow = {
   /** `document.documentElement.scrollWidth` minus its `clientWidth`: more than 0 scrolls sideways. */
   excess: number;
   /** `html`/`body` with overflow-x other than visible: that would cut content off, not reflow it. */
@@ -51,7 +62,7 @@ type Reflow = {
  * does not widen the page, except an absolutely positioned element whose containing block is outside
  * that element: it escapes the clipping (e.g. `.visually-hidden` text inside a scrolling table).
  */
-function measureReflow(currentPage: Page): Promise<Reflow> {
+export function measureReflow(currentPage: Page): Promise<Reflow> {
   return currentPage.evaluate(() => {
     const root = document.documentElement;
     const viewport = root.clientWidth;
@@ -147,61 +158,3 @@ function measureReflow(currentPage: Page): Promise<Reflow> {
     return { excess, hiddenOverflow, culprits: culprits.slice(0, 8), unreachableScrollers };
   });
 }
-
-// One tab, one page after another, as in the accessibility crawl; each page is loaded once at 320 px and
-// then only resized.
-describe('every page in the crawl', () => {
-  it.for(crawl)('$name ($url) reflows', async (target, { expect }) => {
-    await page.setViewportSize({ width: WIDTHS[0]!, height: HEIGHT });
-    expect(await openTarget(page, server.baseUrl, target)).toBe(target.status);
-    for (const width of WIDTHS) {
-      if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: HEIGHT });
-      const reflow = await measureReflow(page);
-      expect
-        .soft(
-          reflow.excess,
-          `at ${width} px the page is ${reflow.excess} px wider than the screen; sticking out:\n  ${reflow.culprits.join('\n  ')}\n`,
-        )
-        .toBe(0);
-      expect
-        .soft(reflow.hiddenOverflow, `at ${width} px, content is cut off instead of reflowed`)
-        .toEqual([]);
-      expect
-        .soft(
-          reflow.unreachableScrollers,
-          `at ${width} px these scroll sideways, yet are no named region a keyboard can reach (<section aria-labelledby="caption id" tabindex="0">), nor stack:\n  ${reflow.unreachableScrollers.join('\n  ')}\n`,
-        )
-        .toEqual([]);
-    }
-  });
-});
-
-describe('the reflow check itself', () => {
-  it('names what makes a page scroll sideways, and not what scrolls in its own region', async () => {
-    await page.setViewportSize({ width: 320, height: HEIGHT });
-    // A fresh document: one written into a crawled page would keep its CSP, which refuses style="…".
-    await page.goto('about:blank');
-    await page.setContent(
-      `<!DOCTYPE html><html lang="sv"><title>t</title><body style="margin:0"><main>
-        <div class="table-scroll" style="overflow-x:auto"><table><tr><td style="white-space:nowrap">${'bred '.repeat(40)}<span id="escapes" style="position:absolute">gömd</span></td></tr></table></div>
-        <section class="table-scroll" style="overflow-x:auto;position:relative" aria-labelledby="c" tabindex="0"><table><caption id="c">Tabell</caption><tr><td style="white-space:nowrap">${'bred '.repeat(40)}<span style="position:absolute">gömd</span></td></tr></table></section>
-        <p class="long">Ordet ${'samverkansavtals'.repeat(6)} bryts inte.</p>
-        <div id="box" style="width:400px">x</div>
-      </main></body></html>`,
-    );
-    const reflow = await measureReflow(page);
-    expect(reflow.excess).toBeGreaterThan(0);
-    expect(reflow.culprits).toEqual([
-      expect.stringMatching(/^span#escapes \(box to \d+px\): "gömd"$/),
-      expect.stringMatching(/^main > p\.long \(text to \d+px\): "Ordet samverkansavtals/),
-      expect.stringMatching(/^div#box \(box to 400px\)/),
-    ]);
-    // The first region is neither named nor focusable; the second is both.
-    expect(reflow.unreachableScrollers).toEqual([expect.stringMatching(/^div\.table-scroll: "bred bred/)]);
-
-    await page.setContent(
-      '<!DOCTYPE html><html lang="sv"><title>t</title><body style="overflow-x:hidden"><p>x</p></body></html>',
-    );
-    expect((await measureReflow(page)).hiddenOverflow).toEqual(['body { overflow-x: hidden }']);
-  });
-});
