@@ -24,6 +24,7 @@ import {
 } from './capacity.ts';
 import { type DatasetCounts, generateDataset } from './dataset.ts';
 import { prepareEditor, startEditing } from './editor.ts';
+import { GOAL_FIGURES_TARGET_MS, GOAL_SIZE, generateGoalData, goalFiguresLatency } from './goals.ts';
 import {
   appPids,
   type CpuSnapshot,
@@ -60,7 +61,7 @@ const settings = {
   duration: Number(process.env.BENCH_DURATION ?? 10),
   warmup: Number(process.env.BENCH_WARMUP ?? 2),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
-  pages: (process.env.BENCH_PAGES ?? '/,/larosaten,/sok?q=forskning,/avtal').split(',').filter(Boolean),
+  pages: (process.env.BENCH_PAGES ?? '/,/larosaten,/sok?q=forskning,/avtal,/mal').split(',').filter(Boolean),
   searches: Number(process.env.BENCH_SEARCHES ?? 200),
   /** After the load: wait past the pool's 30 s idle timeout and measure memory again (0 skips). */
   settleSeconds: Number(process.env.BENCH_SETTLE ?? 31),
@@ -327,13 +328,16 @@ async function prepareData(dataDir: string) {
     const started = performance.now();
     const counts = await generateDataset(embedded.url);
     Object.assign(counts, await generateCapacity(embedded.url));
+    Object.assign(counts, await generateGoalData(embedded.url));
     log(`data set generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const perPage = await profilePagesInProcess(database, dataDir);
+    log('goal figures: uncached builds of the figures on /mal');
+    const goalFigures = await goalFiguresLatency(database.db);
     log('rate-limit check against the feedback insert it guards');
     const rateLimit = await measureRateLimitCheck(database);
     const editor = await prepareEditor(database.db, EDITED_ORGANISATION);
     const capacityViewer = await prepareCapacityViewer(database.db, embedded.url);
-    return { counts, perPage, rateLimit, editor, capacityViewer };
+    return { counts, perPage, rateLimit, editor, capacityViewer, goalFigures };
   } finally {
     await database.close();
     await embedded.stop();
@@ -606,6 +610,7 @@ function printReport(report: {
   pages: PageResult[];
   search: Awaited<ReturnType<typeof searchLatency>>;
   capacity: Awaited<ReturnType<typeof capacityLatency>>;
+  goalFigures: Awaited<ReturnType<typeof goalFiguresLatency>>;
   rateLimit: Awaited<ReturnType<typeof measureRateLimitCheck>>;
   editing: { saves: number; failures: number; p50Ms: number; p99Ms: number };
 }) {
@@ -738,6 +743,13 @@ function printReport(report: {
           : ''),
     );
   }
+  const goals = report.goalFigures;
+  out.push(
+    `Goal figures (loadGoalFigures, all computed indicators, uncached, ${goals.rounds} builds one at a time; ` +
+      `${GOAL_SIZE.activitiesInFiveYears} activities in the five years shown): median ${goals.medianMs} ms, ` +
+      `p90 ${goals.p90Ms} ms, max ${goals.maxMs} ms   target median < ${GOAL_FIGURES_TARGET_MS} ms   ` +
+      `${pass(goals.medianMs < GOAL_FIGURES_TARGET_MS)}`,
+  );
   const s = report.search;
   out.push(
     `Search at scale: ${s.searches} sequential searches, ${s.distinctQueries} distinct queries ` +
@@ -768,7 +780,7 @@ async function main() {
   clusterDir = path.join(dataDir, 'pg');
 
   log(`preparing the data set in ${dataDir}`);
-  const { counts, perPage, rateLimit, editor, capacityViewer } = await prepareData(dataDir);
+  const { counts, perPage, rateLimit, editor, capacityViewer, goalFigures } = await prepareData(dataDir);
 
   log('starting the app on the existing data directory');
   const port = await findFreePort();
@@ -896,6 +908,7 @@ async function main() {
     settledMemory: settledMemory ?? null,
     search,
     capacity,
+    goalFigures,
     rateLimit,
     editing: editing_,
     pages,

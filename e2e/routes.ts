@@ -2,9 +2,12 @@ import type { TestDatabase } from '../tests/database.ts';
 import { createPerson, sessionCookieFor } from '../tests/people.ts';
 import { activityAndPageTargets } from './activity-and-page-targets.ts';
 import { agreementEditTargets } from './agreement-edit-targets.ts';
+import { ANNUAL_REPORT_ROUTE_EXCLUSIONS, annualReportTargets } from './annual-report-targets.ts';
 import { E2E_NOW } from './app-server.ts';
 import { briefResponseTargets } from './brief-response-targets.ts';
+import { goalPageTargets } from './goal-page-targets.ts';
 import { groupEditTargets } from './group-edit-targets.ts';
+import { indicatorEditTargets } from './indicator-edit-targets.ts';
 import { MEETING_PAGE_ROUTE_EXCLUSIONS, meetingPageTargets } from './meeting-page-targets.ts';
 import { meetingTargets } from './meeting-targets.ts';
 import { minutesTargets } from './minutes-targets.ts';
@@ -57,6 +60,7 @@ export type RouteEntry = { method: string; path: string };
 export const ROUTE_EXCLUSIONS: Record<string, string> = {
   ...NEEDS_ROUTE_EXCLUSIONS,
   ...MEETING_PAGE_ROUTE_EXCLUSIONS,
+  ...ANNUAL_REPORT_ROUTE_EXCLUSIONS,
   'ALL /*': 'middleware (request id, log line, security headers, page cache), not a page',
   'POST /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
   'PUT /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
@@ -369,6 +373,9 @@ async function signedInTargets(database: TestDatabase): Promise<CrawlTarget[]> {
     ...(await meetingTargets(database, { admin: admin.cookie, member: member.cookie })),
     ...(await minutesTargets(database, { admin, member })),
     ...(await meetingPageTargets(database, { member: member.cookie })),
+    ...(await annualReportTargets(database, { admin: admin.cookie })),
+    ...goalPageTargets({ admin: admin.cookie }),
+    ...(await indicatorEditTargets(database, { admin, member })),
     { name: 'public page, signed in', url: '/avtal', status: 200, cookie: member.cookie },
   ];
 }

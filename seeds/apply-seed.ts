@@ -26,7 +26,9 @@ import {
   seedMarks,
 } from '../src/db/schema.ts';
 import { indicatorCatalogue } from '../src/features/goals/indicators/indicator-catalogue.ts';
+import { applyDemoAnnualReport, removeDemoAnnualReport } from './demo-annual-report.ts';
 import { demoData } from './demo-data.ts';
+import { applyDemoGoals, demoGoalData, removeDemoGoals } from './demo-goals.ts';
 import { applyDemoMeetings, removeDemoMeetings } from './demo-meetings.ts';
 import type { SeedSet } from './seed-set.ts';
 import { sourceFacts } from './source-facts.ts';
@@ -43,12 +45,25 @@ export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('samverkan:seed'))`);
     await applySeedSet(tx, sourceFacts, false);
     await syncIndicators(tx);
-    if (options.demo) await applySeedSet(tx, demoData, true);
-    else await removeDemoMeetings(tx);
-    if (!options.demo) await removeDemoData(tx, demoData);
+    if (options.demo) {
+      await applySeedSet(tx, demoData, true);
+      // The goal follow-up's years of records (issue 11) link to the demo organisations and agreements.
+      await applySeedSet(tx, demoGoalData, true);
+      await applyDemoGoals(tx);
+    } else {
+      await removeDemoAnnualReport(tx);
+      await removeDemoMeetings(tx);
+      await removeDemoGoals(tx);
+    }
+    if (!options.demo) {
+      await removeDemoData(tx, demoData);
+      await removeDemoData(tx, demoGoalData);
+    }
     await giveSiteRoles(tx, sourceFacts);
     // The council's demo meetings (issue 10) need its site role, so they come after it.
     if (options.demo) await applyDemoMeetings(tx);
+    // The demo annual report (issue 11) freezes the figures of the demo data above, so it comes last.
+    if (options.demo) await applyDemoAnnualReport(tx);
   });
 }
 
@@ -346,6 +361,13 @@ async function applySeedSet(tx: Tx, set: SeedSet, isDemo: boolean): Promise<void
   await applyPlacementsAndBriefs(tx, set, isDemo);
 }
 
+/** A seeded answer's day of acceptance: as given, or three days after its brief was published. */
+function acceptedOn(status: string, given: string | undefined, published: string | undefined): Date | null {
+  if (status !== 'accepted' && status !== 'completed') return null;
+  if (given) return new Date(given);
+  return published ? new Date(new Date(published).getTime() + 3 * 24 * 60 * 60 * 1000) : null;
+}
+
 /** Never found again by a slug: an offer, a need, a request or a response has none. */
 const noSlug = async () => undefined;
 
@@ -476,7 +498,8 @@ async function applyPlacementsAndBriefs(tx: Tx, set: SeedSet, isDemo: boolean): 
 
   const activityIds = await marked(tx, 'activity');
   const responseIds = await marked(tx, 'brief_response');
-  for (const { key, brief, institution, activity, ...response } of set.briefResponses ?? []) {
+  const briefPublished = new Map((set.briefs ?? []).map((item) => [item.slug, item.publishedAt]));
+  for (const { key, brief, institution, activity, acceptedAt, ...response } of set.briefResponses ?? []) {
     await addOnce(
       tx,
       'brief_response',
@@ -491,6 +514,7 @@ async function applyPlacementsAndBriefs(tx: Tx, set: SeedSet, isDemo: boolean): 
               briefId: need(briefIds, brief),
               institutionId: institution ? need(organisationIds, institution) : null,
               activityId: activity ? need(activityIds, activity) : null,
+              acceptedAt: acceptedOn(response.status, acceptedAt, briefPublished.get(brief)),
               isDemo,
             })
             .returning({ id: briefResponses.id })

@@ -35,7 +35,7 @@ export const LAST_NAMES = [
 ];
 
 /** A deterministic pseudo-random sequence, so that the same demo data is generated every time. */
-function namesFrom(seed: number) {
+export function namesFrom(seed: number) {
   let state = seed;
   const next = () => {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -55,7 +55,7 @@ const DEMO_ADMINISTRATIONS = [
 ] as const;
 
 /** An address at example.se for a made-up name ("Åsa Ek" → asa.ek@example.se). */
-function exampleAddress(name: string): string {
+export function exampleAddress(name: string): string {
   const plain = name
     .toLowerCase()
     .normalize('NFD')

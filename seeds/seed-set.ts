@@ -64,6 +64,8 @@ export type SeedSet = {
     organisations: string[];
     focusAreas?: string[];
     goals?: string[];
+    /** For a research, ULF or thesis project: since when its results are used (the goal follow-up). */
+    outcomesUsedOn?: string;
   }[];
   pages: {
     slug: string;
@@ -150,5 +152,10 @@ export type SeedSet = {
     timing?: string;
     status: BriefResponseStatus;
     activity?: string;
+    /**
+     * When an accepted or completed answer was accepted (an ISO instant). Without it, three days after its
+     * brief was published: the goal follow-up counts accepted answers by this day.
+     */
+    acceptedAt?: string;
   }[];
 };

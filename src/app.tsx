@@ -21,7 +21,9 @@ import { AccountMenu } from './features/auth/views/account-menu.tsx';
 import { documentRoutes } from './features/documents/documents.routes.tsx';
 import { feedbackRoutes } from './features/feedback/feedback.routes.tsx';
 import { feedbackViewerRoutes } from './features/feedback-viewer/feedback-viewer.routes.tsx';
+import { annualReportRoutes } from './features/goals/annual-reports.routes.tsx';
 import { goalRoutes } from './features/goals/goals.routes.tsx';
+import { indicatorEditRoutes } from './features/goals/indicator-edits.routes.tsx';
 import { groupEditRoutes } from './features/groups/group-edits.routes.tsx';
 import { groupInternalsRoutes } from './features/groups/group-internals.routes.tsx';
 import { groupRoutes } from './features/groups/groups.routes.tsx';
@@ -138,7 +140,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', groupRoutes);
   app.route('/', meetingPageRoutes);
   app.route('/', calendarFeedRoutes);
+  // Before the public goal pages: /mal/indikatorer/<slug>/malvarde is a form, not an indicator's page.
+  app.route('/', indicatorEditRoutes);
   app.route('/', goalRoutes);
+  app.route('/', annualReportRoutes);
   // Before any /praktik/:… route: /praktik/oversikt is the overview, not an offer's address.
   app.route('/', placementOverviewRoutes);
   // Before the public activity pages: /aktiviteter/ny is not an activity's address.

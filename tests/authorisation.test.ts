@@ -11,6 +11,7 @@ import {
 } from '../src/features/auth/permissions.ts';
 import { documentContents, documents } from '../src/features/documents/documents.table.ts';
 import { pageFeedback } from '../src/features/feedback/feedback.table.ts';
+import { annualReports, indicators } from '../src/features/goals/goals.table.ts';
 import { groupMembers, groups } from '../src/features/groups/groups.table.ts';
 import { agendaItems, meetingParticipants, meetings } from '../src/features/meetings/meetings.table.ts';
 import { briefResponses, briefs } from '../src/features/needs/needs.table.ts';
@@ -229,6 +230,13 @@ const coordinatorsOnly: Record<BaseRole, Target[]> = {
   editor: [],
   coordinator: ['own', 'other'],
   administrator: ['own', 'other'],
+};
+/** The goal follow-up's targets and entered values: the coordinators (canFollowUpGoals). */
+const goalFollowers: Record<BaseRole, Target[]> = {
+  member: [],
+  editor: [],
+  coordinator: ['any'],
+  administrator: ['any'],
 };
 /** Placement offers: as the register's editors; a placement coordinator changes none (see placementOfferAt). */
 const placementOfferEditors: Entry['allowed'] = { ...registerEditors, placement_coordinator: [] };
@@ -666,6 +674,23 @@ async function agreementForm(title: string, target: Target) {
     party1: String(target === 'other' ? ids.other : ids.own),
     party2: String(await organisationId('sodertorns-hogskola')),
   };
+}
+
+/** An indicator's version now, so an allowed save is a save (303), not one from an old version (409). */
+async function indicatorVersion(slug: string): Promise<string> {
+  const [row] = await db()
+    .select({ version: indicators.version })
+    .from(indicators)
+    .where(eq(indicators.slug, slug));
+  if (!row) throw new Error(slug);
+  return String(row.version);
+}
+
+/** A fresh draft annual report for a past year (any earlier report for it removed): its year. */
+async function freshAnnualReportDraft(year: number): Promise<number> {
+  await db().delete(annualReports).where(eq(annualReports.year, year));
+  await db().insert(annualReports).values({ year, summary: 'Utkast' });
+  return year;
 }
 
 let freshAreas = 0;
@@ -1364,6 +1389,97 @@ const PROTECTED_ROUTES: Record<string, Entry> = {
     targets: ['any'],
     ok: 200,
     request: async () => ({ path: '/uppdrag/forsenade' }),
+  },
+  'GET /mal/indikatorer/:slug/malvarde': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/mal/indikatorer/genomforda-praktikperioder/malvarde' }),
+  },
+  'POST /mal/indikatorer/:slug/malvarde': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: '/mal/indikatorer/genomforda-praktikperioder/malvarde',
+      form: {
+        year: '2027',
+        target: String(Math.floor(Math.random() * 1000)),
+        version: await indicatorVersion('genomforda-praktikperioder'),
+      },
+    }),
+  },
+  'GET /mal/indikatorer/:slug/varde': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/mal/indikatorer/anstallda-efter-praktik/varde' }),
+  },
+  'POST /mal/indikatorer/:slug/varde': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: '/mal/indikatorer/anstallda-efter-praktik/varde',
+      form: {
+        year: '2025',
+        value: String(Math.floor(Math.random() * 1000)),
+        source: 'Uppföljning av praktikanter, HR-avdelningen',
+        measuredOn: '2025-12-31',
+        version: await indicatorVersion('anstallda-efter-praktik'),
+      },
+    }),
+  },
+  'GET /mal/indikatorer/:slug/historik': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/mal/indikatorer/genomforda-praktikperioder/historik' }),
+  },
+  'GET /mal/arsrapporter/ny': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: '/mal/arsrapporter/ny' }),
+  },
+  'POST /mal/arsrapporter/ny': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => {
+      await db().delete(annualReports).where(eq(annualReports.year, 2023));
+      return { path: '/mal/arsrapporter/ny', form: { year: '2023', summary: 'Ett bra år' } };
+    },
+  },
+  'GET /mal/arsrapporter/:year{[0-9]{4}}/andra': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/mal/arsrapporter/${await freshAnnualReportDraft(2024)}/andra` }),
+  },
+  'POST /mal/arsrapporter/:year{[0-9]{4}}/andra': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: `/mal/arsrapporter/${await freshAnnualReportDraft(2024)}/andra`,
+      form: { summary: 'Ändrad sammanfattning', version: '1' },
+    }),
+  },
+  'GET /mal/arsrapporter/:year{[0-9]{4}}/publicera': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 200,
+    request: async () => ({ path: `/mal/arsrapporter/${await freshAnnualReportDraft(2024)}/publicera` }),
+  },
+  'POST /mal/arsrapporter/:year{[0-9]{4}}/publicera': {
+    allowed: goalFollowers,
+    targets: ['any'],
+    ok: 303,
+    request: async () => ({
+      path: `/mal/arsrapporter/${await freshAnnualReportDraft(2024)}/publicera`,
+      form: { version: '1' },
+    }),
   },
   'GET /grupper/:slug/andra': {
     allowed: groupEditors,

@@ -25,9 +25,9 @@ beforeAll(async () => {
   // Values that a careless dump would change: a numeric beyond double precision, microseconds, odd text.
   await database.pool.query(`
     with goal as (select id from goals order by id limit 1),
-         indicator as (insert into indicators (goal_id, slug, name) select id, 'antal-studenter', 'Antal studenter' from goal returning id)
-    insert into indicator_values (indicator_id, year, target, value)
-    select id, 2026, 12345678901234567890.123456789, 0.1 from indicator`);
+         indicator as (insert into indicators (goal_id, slug) select id, 'antal-studenter' from goal returning id)
+    insert into indicator_values (indicator_id, year, target, value, source, measured_on)
+    select id, 2026, 12345678901234567890.123456789, 0.1, 'Enkät', '2026-10-01' from indicator`);
   await database.pool.query(`
     insert into page_feedback (page_path, helpful, comment, created_at) values
       ('/avtal', false, E'Saknar datum; "citat" och \\\\ snedstreck\\nny rad', '2026-11-27 17:05:06.123456+01'),
@@ -111,7 +111,7 @@ async function changeData(): Promise<void> {
   await database.pool.query('delete from group_members');
   await database.pool.query('delete from page_feedback');
   await database.pool.query(`insert into focus_areas (slug, name) values ('ny', 'Nytt område')`);
-  await database.pool.query('update indicator_values set value = 42');
+  await database.pool.query('update indicator_values set target = 42');
 }
 
 describe('backup and restore', () => {

@@ -13,6 +13,12 @@ export const PUBLIC_PAGES: Record<string, string> = {
   '/flemingsberg-science': '/flemingsberg-science',
   '/grupper/:slug': '/grupper/arbetsgrupp-sodertorns-hogskola',
   '/mal': '/mal',
+  // The goal follow-up (issue 11): definitions, a goal, a counted indicator and the records behind its figure.
+  '/mal/indikatorer': '/mal/indikatorer',
+  '/mal/:goal{rekrytering|verksamhetsutveckling-genom-forskning|tillvaxt|attraktiv-arbetsgivare}':
+    '/mal/rekrytering',
+  '/mal/indikatorer/:slug': '/mal/indikatorer/genomforda-praktikperioder',
+  '/mal/indikatorer/:slug/underlag': '/mal/indikatorer/genomforda-praktikperioder/underlag',
   '/ulf': '/ulf',
   '/aktiviteter/:slug': '/aktiviteter/ulf-bedomning-i-gymnasieskolan',
   '/sok': '/sok?q=h%C3%B6gskola',
@@ -26,6 +32,9 @@ export const PUBLIC_PAGES: Record<string, string> = {
   // Meetings and decisions (issue 10): the demo data's first meeting and item; without it a 404 with the same headers.
   '/moten/:id{[0-9]+}': '/moten/1',
   '/beslut/:id{[0-9]+}': '/beslut/1',
+  // The annual reports (issue 11): the demo data's published report for 2025; without it a 404.
+  '/mal/arsrapporter': '/mal/arsrapporter',
+  '/mal/arsrapporter/:year{[0-9]{4}}': '/mal/arsrapporter/2025',
 };
 
 /** Pages in other states than the plain one: errors, search states and the feedback steps. */
@@ -67,6 +76,9 @@ export const OTHER_OPEN_ADDRESSES: Record<string, string> = {
   '/grupper/:slug/kalender.ics': '/grupper/hogskoleradet/kalender.ics',
   '/kalender/:file{[^/]+\\.ics}': '/kalender/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
   '/moten/:id{[0-9]+}/protokoll.html': '/moten/1/protokoll.html',
+  '/mal/arsrapporter/:year{[0-9]{4}}/arsrapport.xlsx': '/mal/arsrapporter/2025/arsrapport.xlsx',
+  '/mal/arsrapporter/:year{[0-9]{4}}/arsrapport.csv': '/mal/arsrapporter/2025/arsrapport.csv',
+  '/mal/arsrapporter/:year{[0-9]{4}}/arsrapport.pdf': '/mal/arsrapporter/2025/arsrapport.pdf',
 };
 
 /** One address for every page behind sign-in, opened as an administrator (who may open them all). */
@@ -128,6 +140,13 @@ export const SIGNED_IN_PAGES: Record<string, string> = {
   '/arenden/:id/uppdrag/nytt': '/arenden/1/uppdrag/nytt',
   '/uppdrag/:id': '/uppdrag/1',
   '/uppdrag/forsenade': '/uppdrag/forsenade',
+  '/mal/arsrapporter/ny': '/mal/arsrapporter/ny',
+  // The demo data's 2025 report is published: its forms answer 409 with the reason (a page all the same).
+  '/mal/arsrapporter/:year{[0-9]{4}}/andra': '/mal/arsrapporter/2025/andra',
+  '/mal/arsrapporter/:year{[0-9]{4}}/publicera': '/mal/arsrapporter/2025/publicera',
+  '/mal/indikatorer/:slug/malvarde': '/mal/indikatorer/genomforda-praktikperioder/malvarde',
+  '/mal/indikatorer/:slug/varde': '/mal/indikatorer/medarbetare-nojda-med-kompetensutveckling/varde',
+  '/mal/indikatorer/:slug/historik': '/mal/indikatorer/genomforda-praktikperioder/historik',
   // A seat of the council, as seeded (the first seat the seed adds); another id is a 404 with the same headers.
   '/grupper/:slug/ledamoter/:id/andra': '/grupper/hogskoleradet/ledamoter/1/andra',
   '/grupper/:slug/ledamoter/:id/ta-bort': '/grupper/hogskoleradet/ledamoter/1/ta-bort',

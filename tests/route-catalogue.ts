@@ -34,6 +34,12 @@ export const OPEN_ROUTES: Record<string, string> = {
     'the public placement and needs-bank figures as a file: aggregates of what public pages show, no person',
   'GET /praktik/oversikt.xlsx':
     'the public placement and needs-bank figures as a file: aggregates of what public pages show, no person',
+  'GET /mal/arsrapporter/:year{[0-9]{4}}/arsrapport.xlsx':
+    'an annual report’s figures as a file: a published report’s frozen figures for anyone; a draft’s for coordinators only (404 to others)',
+  'GET /mal/arsrapporter/:year{[0-9]{4}}/arsrapport.csv':
+    'an annual report’s figures as a file: a published report’s frozen figures for anyone; a draft’s for coordinators only (404 to others)',
+  'GET /mal/arsrapporter/:year{[0-9]{4}}/arsrapport.pdf':
+    'an annual report as a PDF: a published report for anyone; a draft for coordinators only (404 to others)',
   'GET /grupper/:slug/kalender.ics':
     'a public group’s calendar feed: its public meetings only, as its page shows them (meeting-pages.routes.test.ts)',
   'GET /kalender/:file{[^/]+\\.ics}':

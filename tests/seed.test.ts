@@ -7,12 +7,14 @@ import {
   agreementFocusAreas,
   agreementParties,
   agreements,
+  annualReports,
   briefResponses,
   briefs,
   focusAreas,
   goals,
   groupMembers,
   groups,
+  indicatorValues,
   organisations,
   pages,
   placementNeeds,
@@ -64,6 +66,8 @@ describe('seeding', () => {
       placementRequests,
       briefs,
       briefResponses,
+      indicatorValues,
+      annualReports,
     ]) {
       expect(await database.db.select().from(table).where(eq(table.isDemo, true))).toEqual([]);
     }
@@ -298,6 +302,8 @@ async function readSourceRows(): Promise<Record<string, Row[]>> {
     brief_response: 'brief_responses',
     demo_meeting: 'meetings',
     demo_person: 'people',
+    demo_indicator_value: 'indicator_values',
+    demo_annual_report: 'annual_reports',
   };
   const isSourceMark = (row: Row) =>
     !demoIds.get(tableOfKind[row.kind ?? ''] ?? '')?.has(row.record_id ?? null);

@@ -58,6 +58,7 @@ function activityFields(ids: CheckboxIds) {
     ...Object.fromEntries(ids.goalIds.map((id) => [goalField(id), ticked])),
     description: optionalText(5000),
     outcomes: optionalText(5000),
+    outcomesUsedOn: optionalDate(),
     visibility: z.enum(visibilities, { error: messageKey('register.choiceMissing') }),
     internalReason: optionalText(200),
   };
@@ -83,6 +84,7 @@ export type ActivityInput = {
   goalIds: number[];
   description: string;
   outcomes: string;
+  outcomesUsedOn: string | null;
   visibility: (typeof visibilities)[number];
   internalReason: string | null;
 };
@@ -103,6 +105,7 @@ export function activityInputFrom(data: Record<string, unknown>, ids: CheckboxId
     goalIds: ids.goalIds.filter((id) => data[goalField(id)] === true),
     description: (data.description as string | null) ?? '',
     outcomes: (data.outcomes as string | null) ?? '',
+    outcomesUsedOn: (data.outcomesUsedOn as string | null) ?? null,
     visibility: data.visibility as ActivityInput['visibility'],
     internalReason: data.internalReason as string | null,
   };
@@ -140,6 +143,7 @@ export const ACTIVITY_FIELDS = [
   'agreementId',
   'description',
   'outcomes',
+  'outcomesUsedOn',
   'visibility',
   'internalReason',
 ] as const;
@@ -156,6 +160,7 @@ export const DESCRIBED_FIELDS = [
   'goals',
   'description',
   'outcomes',
+  'outcomesUsedOn',
   'visibility',
   'internalReason',
 ] as const;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { DemoLabel } from '../../web/components/demo-label.tsx';
 import { PageBody } from '../../web/components/page-body.tsx';
 import { Period } from '../../web/components/period.tsx';
@@ -138,10 +139,16 @@ activityRoutes.get('/aktiviteter/:slug', activityPage, async (c) => {
             )}
           </dd>
         </dl>
-        {activity.outcomes ? (
+        {activity.outcomes || activity.outcomesUsedOn ? (
           <>
             <h2>{t.activityEdits.fields.outcomes}</h2>
-            <PageBody body={activity.outcomes} />
+            {activity.outcomes ? <PageBody body={activity.outcomes} /> : null}
+            {activity.outcomesUsedOn ? (
+              <p>
+                {t.activityEdits.fields.outcomesUsedOn}:{' '}
+                <time datetime={activity.outcomesUsedOn}>{formatDate(activity.outcomesUsedOn)}</time>
+              </p>
+            ) : null}
           </>
         ) : null}
       </>

@@ -176,6 +176,8 @@ export type ActivityColumns = {
   agreementId: number | null;
   description: string;
   outcomes: string;
+  /** For research, ULF and thesis projects: since when the results are used in the municipality's work. */
+  outcomesUsedOn: string | null;
   visibility: 'public' | 'internal';
   internalReason: string | null;
 };

@@ -82,6 +82,7 @@ async function formFor(slug: string, changes: Record<string, string> = {}) {
     ...Object.fromEntries(goalRows.map((link) => [goalField(link.goalId), 'ja'])),
     description: row.description,
     outcomes: row.outcomes,
+    outcomesUsedOn: row.outcomesUsedOn ?? '',
     visibility: row.visibility,
     internalReason: row.internalReason ?? '',
     version: String(row.version),
@@ -165,6 +166,32 @@ describe('changing an activity', () => {
     ]);
     expect(entry?.changes.goals?.[1]).toContain('Rekrytering');
     expect(Object.keys(entry?.changes ?? {}).sort()).toEqual(['goals', 'organisations', 'outcomes']);
+  });
+
+  it('keeps since when the results are used: on the form, in the history and under the outcomes', async () => {
+    const slug = 'ulf-bedomning-i-gymnasieskolan';
+    const bad = await subject.request(
+      `/aktiviteter/${slug}/andra`,
+      as(coordinator, await formFor(slug, { outcomesUsedOn: 'i höstas' })),
+    );
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(textOf(badHtml)).toContain('Skriv datumet som ÅÅÅÅ-MM-DD');
+    expect(badHtml).toContain('value="i höstas"');
+
+    const response = await subject.request(
+      `/aktiviteter/${slug}/andra`,
+      as(coordinator, await formFor(slug, { outcomesUsedOn: '2026-03-01' })),
+    );
+    expect(response.status).toBe(303);
+    expect((await activity(slug)).outcomesUsedOn).toBe('2026-03-01');
+    const form = (await page(`/aktiviteter/${slug}/andra`, coordinator)).html;
+    expect(textOf(form)).toContain('Resultaten används i verksamheten sedan');
+    expect(form).toContain('value="2026-03-01"');
+    const shown = textOf((await page(`/aktiviteter/${slug}`)).html);
+    expect(shown).toContain('Resultaten används i verksamheten sedan: 1 mars 2026');
+    const history = textOf((await page(`/aktiviteter/${slug}/historik`, coordinator)).html);
+    expect(history).toContain('Resultaten används i verksamheten sedan (tomt) → 2026-03-01');
   });
 
   it('shows "Ändra" and "Historik" on the public page only to someone who may edit it', async () => {

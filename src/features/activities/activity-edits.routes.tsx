@@ -218,6 +218,7 @@ function formValues(values: ActivityValues, choices: ActivityChoices): Record<st
     ...Object.fromEntries(values.goalIds.map((id) => [goalField(id), 'ja'])),
     description: values.description,
     outcomes: values.outcomes,
+    outcomesUsedOn: values.outcomesUsedOn ?? '',
     visibility: values.visibility,
     internalReason: values.internalReason ?? '',
   };

@@ -59,7 +59,9 @@ export type ActivityValues = ActivityColumns & {
 const ascending = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
 /** Always the same keys in the same order: saveVersioned compares values as JSON. */
-function valuesOf(values: ActivityValues): ActivityValues {
+function valuesOf(
+  values: Omit<ActivityValues, 'outcomesUsedOn'> & { outcomesUsedOn?: string | null | undefined },
+): ActivityValues {
   return {
     kind: values.kind,
     title: values.title,
@@ -68,6 +70,8 @@ function valuesOf(values: ActivityValues): ActivityValues {
     agreementId: values.agreementId,
     description: values.description,
     outcomes: values.outcomes,
+    // Snapshots from before the field existed have none.
+    outcomesUsedOn: values.outcomesUsedOn ?? null,
     visibility: values.visibility,
     // A public activity keeps no reason: it would otherwise travel along unseen.
     internalReason: values.visibility === 'internal' ? values.internalReason : null,
@@ -90,6 +94,7 @@ const snapshotSchema = z.object({
   agreementId: z.number().int().nullable(),
   description: z.string(),
   outcomes: z.string(),
+  outcomesUsedOn: z.string().nullable().optional(),
   visibility: z.enum(visibilities),
   internalReason: z.string().nullable(),
   organisationIds: z.array(z.number().int()),
@@ -124,6 +129,7 @@ export async function describeActivity(db: DbOrTx, t: Messages, values: Activity
       .join(', '),
     description: values.description,
     outcomes: values.outcomes,
+    outcomesUsedOn: values.outcomesUsedOn ?? '',
     visibility: text.visibilityWords[values.visibility],
     internalReason: values.internalReason ?? '',
   };

@@ -18,6 +18,7 @@ export const auditActions = [
   'details_changed',
   'data_exported',
   'erasure_requested',
+  'annual_report_published',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

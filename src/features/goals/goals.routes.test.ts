@@ -28,18 +28,6 @@ describe('the goals page', () => {
     expect(text).toContain('Uppdaterad 23 augusti 2023');
   });
 
-  it('says that the figures for the indicators come later, and shows none', async () => {
-    const html = await goalsPage();
-    const section = html.match(
-      /<h2>Indikatorer och uppföljning<\/h2>([\s\S]*?)(?=<h2|<p class="updated">)/,
-    )?.[1];
-    expect(section).toBeDefined();
-    const text = textOf(section ?? '');
-    expect(text).toContain('Indikatorer och siffror för målen är ännu inte framtagna.');
-    expect(text).toContain('Här visas inga siffror förrän de finns.');
-    expect(text).not.toMatch(/\d/);
-  });
-
   it('counts the activities in the register per goal under a heading of their own', async () => {
     const html = await goalsPage();
     const section = textOf(

@@ -227,6 +227,7 @@ meetingRoutes.get('/moten/:id/historik', requireSignIn(), async (c) => {
     title: t.register.historyTitle(access.meeting.title),
     children: (
       <HistoryPage
+        restorable={false}
         title={t.register.historyTitle(access.meeting.title)}
         backHref={workPath(access.meeting.id)}
         backText={t.meetings.back}

@@ -490,6 +490,7 @@ async function activityFor(tx: DbOrTx, deps: Deps, viewer: Viewer, row: AnswerRo
       isSignUp(brief) ? '' : response.timing,
     ),
     outcomes: '',
+    outcomesUsedOn: null,
     visibility: brief.visibility,
     internalReason: brief.visibility === 'internal' ? (brief.internalReason ?? '') : null,
   });

@@ -355,6 +355,7 @@ export async function lockLiveActivity(tx: DbOrTx, id: number) {
       endsOn: activities.endsOn,
       agreementId: activities.agreementId,
       outcomes: activities.outcomes,
+      outcomesUsedOn: activities.outcomesUsedOn,
       visibility: activities.visibility,
       internalReason: activities.internalReason,
       version: activities.version,

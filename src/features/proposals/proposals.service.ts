@@ -368,6 +368,7 @@ export async function acceptProposal(
       goalIds: proposal.goalId === null ? [] : [proposal.goalId],
       description: proposal.description,
       outcomes: '',
+      outcomesUsedOn: null,
       visibility: 'public',
       internalReason: null,
     });
@@ -427,6 +428,7 @@ export async function mergeProposal(
       goalIds: links.goalIds,
       description: activity.description,
       outcomes: activity.outcomes,
+      outcomesUsedOn: activity.outcomesUsedOn,
       visibility: activity.visibility,
       internalReason: activity.internalReason,
     });

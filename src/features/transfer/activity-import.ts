@@ -167,6 +167,8 @@ export const activityImporter: Importer = {
                   : null),
               focusAreaIds: current.focusAreaIds,
               goalIds: current.goalIds,
+              // The file has no column for it that is read (the export's is for reading): it stays.
+              outcomesUsedOn: current.outcomesUsedOn,
             }
           : input,
       );

@@ -7,9 +7,14 @@ import { BYTE_ORDER_MARK, csvRow } from '../../lib/csv.ts';
  */
 export type Sheet = { name: string; columns: string[]; rows: (string | number)[][] };
 
-/** CSV that Swedish Excel opens right on a double click (lib/csv.ts: BOM, `;`, CRLF, no formulas). */
+/**
+ * CSV that Swedish Excel opens right on a double click (lib/csv.ts: BOM, `;`, CRLF, no formulas). A number
+ * has a decimal comma: Swedish Excel reads "72.5" as a date or text (the annual report has shares).
+ */
 export function sheetAsCsv(sheet: Sheet): string {
-  return BYTE_ORDER_MARK + csvRow(sheet.columns) + sheet.rows.map((row) => csvRow(row.map(String))).join('');
+  const cell = (value: string | number) =>
+    typeof value === 'number' ? String(value).replace('.', ',') : value;
+  return BYTE_ORDER_MARK + csvRow(sheet.columns) + sheet.rows.map((row) => csvRow(row.map(cell))).join('');
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

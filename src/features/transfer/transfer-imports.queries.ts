@@ -69,6 +69,7 @@ export function findActivitiesForImport(db: DbOrTx) {
       agreementId: activities.agreementId,
       description: activities.description,
       outcomes: activities.outcomes,
+      outcomesUsedOn: activities.outcomesUsedOn,
       visibility: activities.visibility,
       internalReason: activities.internalReason,
       // Plain SQL names the outer table: drizzle would write a lone "id" here (see transfer.queries.ts).

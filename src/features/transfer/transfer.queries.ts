@@ -102,6 +102,7 @@ export function findActivitiesForExport(db: DbOrTx) {
       internalReason: activities.internalReason,
       description: activities.description,
       outcomes: activities.outcomes,
+      outcomesUsedOn: activities.outcomesUsedOn,
       updatedAt: activities.updatedAt,
     })
     .from(activities)

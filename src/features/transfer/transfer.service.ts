@@ -147,6 +147,7 @@ export async function exportSheet(deps: Deps, viewer: Viewer, kind: ExportKind):
           'internalReason',
           'description',
           'outcomes',
+          'outcomesUsedOn',
           'updatedAt',
         ]),
         rows: (await findActivitiesForExport(db)).map((row) => [
@@ -161,6 +162,7 @@ export async function exportSheet(deps: Deps, viewer: Viewer, kind: ExportKind):
           row.internalReason ?? '',
           row.description,
           row.outcomes,
+          day(row.outcomesUsedOn),
           day(row.updatedAt),
         ]),
       };

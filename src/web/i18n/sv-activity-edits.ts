@@ -20,6 +20,7 @@ export const activityEditsText = {
     goals: 'Bidrar till målen',
     description: 'Beskrivning',
     outcomes: 'Vad det ledde till',
+    outcomesUsedOn: 'Resultaten används i verksamheten sedan',
     visibility: 'Synlighet',
     internalReason: 'Skäl till att aktiviteten är intern',
   },
@@ -31,6 +32,8 @@ export const activityEditsText = {
     firstOrganisationEditor: 'Din organisation eller en enhet under den.',
     agreement: 'Avtalet som aktiviteten genomförs inom, om det finns ett. Valfritt.',
     outcomes: 'Resultat, rapporter och det som kommit till användning. Valfritt.',
+    outcomesUsedOn:
+      'För forsknings-, ULF- och examensarbetsprojekt: dagen kommunen började använda resultaten i sitt arbete. Räknas i målet om verksamhetsutveckling genom forskning. Skriv som ÅÅÅÅ-MM-DD. Valfritt.',
     internalReason: 'Till exempel ”sekretess enligt OSL 19 kap.” eller ”arbetsmaterial”.',
   },
   chooseKind: 'Välj typ',

@@ -18,6 +18,7 @@ const actions: Record<AuditAction, string> = {
   details_changed: 'Uppgifter ändrade',
   data_exported: 'Uppgifter exporterade',
   erasure_requested: 'Radering begärd',
+  annual_report_published: 'Årsrapport publicerad',
 };
 
 export const adminText = {

@@ -24,8 +24,8 @@ export const registerText = {
     'Någon annan sparade en ändring medan du skrev. Jämför med den sparade versionen nedan; det du skrev finns kvar. Spara igen för att skriva över.',
   savedVersionHeading: 'Så här ser den sparade versionen ut nu',
   historyTitle: (name: string) => `Historik: ${name}`,
-  historyIntro:
-    'Varje ändring sparas med vem som gjorde den, när, och vad fälten var före och efter. Samverkanssamordnaren kan återställa en tidigare version.',
+  historyIntro: 'Varje ändring sparas med vem som gjorde den, när, och vad fälten var före och efter.',
+  historyRestorable: 'Samverkanssamordnaren kan återställa en tidigare version.',
   historyCaption: 'Ändringar, senaste först',
   historyEmpty: 'Inga ändringar är sparade ännu.',
   version: 'Version',

@@ -25,6 +25,7 @@ export const transferText = {
     website: 'Webbplats',
     description: 'Beskrivning',
     outcomes: 'Resultat',
+    outcomesUsedOn: 'Resultaten används sedan',
     diarienummer: 'Diarienummer',
     signedOn: 'Undertecknat',
     validFrom: 'Gäller från',

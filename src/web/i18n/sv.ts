@@ -10,12 +10,15 @@ import { accountText } from './sv-account.ts';
 import { activityEditsText } from './sv-activity-edits.ts';
 import { adminText } from './sv-admin.ts';
 import { agreementEditsText } from './sv-agreement-edits.ts';
+import { annualReportsText } from './sv-annual-reports.ts';
 import { authText } from './sv-auth.ts';
 import { oidcText } from './sv-auth-oidc.ts';
 import { briefResponsesText } from './sv-brief-responses.ts';
 import { documentsText } from './sv-documents.ts';
 import { feedbackViewerText } from './sv-feedback-viewer.ts';
+import { goalPagesText } from './sv-goal-pages.ts';
 import { groupEditsText } from './sv-group-edits.ts';
+import { indicatorEditsText } from './sv-indicator-edits.ts';
 import { indicatorsText } from './sv-indicators.ts';
 import { meetingCalendarText } from './sv-meeting-calendar.ts';
 import { meetingPagesText } from './sv-meeting-pages.ts';
@@ -52,6 +55,9 @@ export const sv = {
   minutes: minutesText,
   meetingPages: meetingPagesText,
   indicators: indicatorsText,
+  annualReports: annualReportsText,
+  goalPages: goalPagesText,
+  indicatorEdits: indicatorEditsText,
   meetings: meetingsText,
   site: {
     name: 'Samverkan med akademierna',
@@ -209,9 +215,6 @@ export const sv = {
     externalLink: '(extern webbplats)',
   },
   goals: {
-    indicatorsHeading: 'Indikatorer och uppföljning',
-    indicatorsPending:
-      'Indikatorer och siffror för målen är ännu inte framtagna. De kommer att räknas fram ur registret när uppföljningen byggs. Här visas inga siffror förrän de finns.',
     activitiesHeading: 'Aktiviteter i registret per mål',
     activitiesForGoal: (count: number) =>
       count === 1

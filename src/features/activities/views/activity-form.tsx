@@ -53,6 +53,7 @@ const ids: Record<string, string> = {
   goals: 'akt-mal',
   description: 'akt-beskrivning',
   outcomes: 'akt-resultat',
+  outcomesUsedOn: 'akt-resultat-anvands',
   visibility: 'akt-synlighet',
   internalReason: 'akt-skal',
 };
@@ -201,6 +202,14 @@ export function ActivityForm(props: ActivityFormProps) {
           error={errors.outcomes}
           maxlength={5000}
           multiline
+        />
+        <TextField
+          id={ids.outcomesUsedOn!}
+          name="outcomesUsedOn"
+          label={text.fields.outcomesUsedOn}
+          hint={text.hints.outcomesUsedOn}
+          value={values.outcomesUsedOn}
+          error={errors.outcomesUsedOn}
         />
         <fieldset
           id={ids.visibility}

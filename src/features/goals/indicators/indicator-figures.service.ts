@@ -1,7 +1,11 @@
 import type { AppDeps } from '../../../app-deps.ts';
+import type { DbOrTx } from '../../../db/client.ts';
 import { stockholmDate } from '../../../lib/dates.ts';
 import { AppError } from '../../../lib/errors.ts';
+import { isSmallCount, withholdSmallCounts } from '../../../lib/small-counts.ts';
+import type { PageCache } from '../../../web/page-cache.ts';
 import { findGoalRows } from '../goals.queries.ts';
+import { countedSumsThroughCache } from './counted-sums-cache.ts';
 import {
   type Breakdown,
   type ComputedIndicatorSlug,
@@ -18,9 +22,9 @@ import {
   sumsByGroup,
   sumsByRecord,
   sumsByYear,
+  sumsByYearOfEach,
   type YearSum,
 } from './indicator-figures.queries.ts';
-import { isSmallCount, withholdSmallCounts } from './small-counts.ts';
 
 /**
  * The goal follow-up's figures (issue 11): each indicator's value per year (counted from the register, or
@@ -32,13 +36,18 @@ import { isSmallCount, withholdSmallCounts } from './small-counts.ts';
 /** How many years the pages show: this one and the four before it. */
 export const YEARS_SHOWN = 5;
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+/**
+ * A transaction or the pool, and the clock. With the app's page cache the counted sums come through
+ * counted-sums-cache.ts; without it they are counted now — so a caller in a transaction (publishing a
+ * report freezes what the transaction reads) passes no page cache.
+ */
+type Deps = { db: DbOrTx; clock: AppDeps['clock']; pageCache?: PageCache; logger?: AppDeps['logger'] };
 
 export type IndicatorYear = {
   year: number;
   /** Null: nothing counted or entered for the year, or withheld. */
   value: number | null;
-  /** A small count of people, not shown (small-counts.ts). */
+  /** A small count of people, not shown (src/lib/small-counts.ts). */
   withheld: boolean;
   /** What the value counts is demo data only (labelled Exempeldata). */
   demo: boolean;
@@ -131,21 +140,42 @@ function assemble(
   return { definition, id: row.id, version: row.version, years, futureTargets, hasData };
 }
 
+const COMPUTED_SLUGS = indicatorCatalogue.flatMap((definition) =>
+  definition.kind === 'computed' ? [definition.slug as ComputedIndicatorSlug] : [],
+);
+
+/**
+ * Every computed indicator's sums per year, in one statement (the organisation tree built once); through
+ * the app's cache of them where there is one and the caller is not in a transaction.
+ */
+function countedSumsOfEach(deps: Deps): Promise<Map<ComputedIndicatorSlug, YearSum[]>> {
+  const count = () => sumsByYearOfEach(deps.db, COMPUTED_SLUGS, today(deps));
+  const { pageCache } = deps;
+  if (!pageCache) return count();
+  return countedSumsThroughCache(pageCache, today(deps), count, deps.logger);
+}
+
 async function countedSums(deps: Deps, definition: IndicatorDefinition): Promise<YearSum[]> {
   if (definition.kind !== 'computed') return [];
+  if (deps.pageCache)
+    return (await countedSumsOfEach(deps)).get(definition.slug as ComputedIndicatorSlug) ?? [];
   return sumsByYear(deps.db, definition.slug as ComputedIndicatorSlug, today(deps));
 }
 
 /** Every goal with its indicators' figures: the dashboard on /mal. */
 export async function loadGoalFigures(deps: Deps): Promise<GoalFigures[]> {
-  const [goalRows, indicatorRows] = await Promise.all([findGoalRows(deps.db), findIndicatorRows(deps.db)]);
+  // One query after the other: on a transaction (the annual report's publishing, the seed) they share one
+  // connection, where node-postgres queues queries sent at once and warns that pg 9 will refuse them.
+  const goalRows = await findGoalRows(deps.db);
+  const indicatorRows = await findIndicatorRows(deps.db);
   const entered = await findIndicatorYears(
     deps.db,
     indicatorRows.map((row) => row.id),
   );
   const rowsBySlug = new Map(indicatorRows.map((row) => [row.slug, row]));
   const shown = indicatorCatalogue.filter((definition) => rowsBySlug.has(definition.slug));
-  const counted = await Promise.all(shown.map((definition) => countedSums(deps, definition)));
+  const sums = await countedSumsOfEach(deps);
+  const counted = shown.map((definition) => sums.get(definition.slug as ComputedIndicatorSlug) ?? []);
   const figures = shown.map((definition, index) => {
     const row = rowsBySlug.get(definition.slug)!;
     return assemble(
@@ -176,12 +206,21 @@ export async function loadIndicatorFigures(deps: Deps, slug: string): Promise<In
 
 export type BreakdownRow = GroupSum & { withheld: boolean };
 
+/**
+ * Under a withheld total (1–2 people) two or more rows would each be worked out as exactly 1, so there are
+ * none; one row says no more than the total does. A row's people are counted in it once, so rows that add
+ * up to a small number stand under a small total.
+ */
+function rowsUnderSmallTotal(rows: { value: number }[]): boolean {
+  return rows.length > 1 && isSmallCount(rows.reduce((sum, row) => sum + row.value, 0));
+}
+
 /** A computed indicator's figure for one year split each way its definition allows. */
 export async function loadBreakdowns(
   deps: Deps,
   definition: IndicatorDefinition,
   year: number,
-): Promise<{ breakdown: Breakdown; rows: BreakdownRow[] }[]> {
+): Promise<{ breakdown: Breakdown; rows: BreakdownRow[]; withheld: boolean }[]> {
   if (definition.kind !== 'computed') return [];
   const slug = definition.slug as ComputedIndicatorSlug;
   const sums = await Promise.all(
@@ -189,8 +228,10 @@ export async function loadBreakdowns(
   );
   return definition.breakdowns.map((breakdown, index) => {
     const rows = sums[index] ?? [];
+    if (definition.countsPeople && rowsUnderSmallTotal(rows)) return { breakdown, rows: [], withheld: true };
     return {
       breakdown,
+      withheld: false,
       rows: definition.countsPeople
         ? withholdSmallCounts(rows, true)
         : rows.map((row) => ({ ...row, withheld: false })),
@@ -208,6 +249,7 @@ export async function loadCountedRecords(
 ): Promise<CountedRecord[]> {
   if (definition.kind !== 'computed') return [];
   const rows = await sumsByRecord(deps.db, definition.slug as ComputedIndicatorSlug, today(deps), year);
+  if (definition.countsPeople && rowsUnderSmallTotal(rows)) return [];
   return definition.countsPeople
     ? withholdSmallCounts(rows, true)
     : rows.map((row) => ({ ...row, withheld: false }));

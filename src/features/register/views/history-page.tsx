@@ -15,6 +15,8 @@ export function HistoryPage(props: {
   labels: Record<string, string>;
   /** Where a version's restore form posts to; absent for someone who may not restore. */
   restorePath?: ((version: number) => string) | undefined;
+  /** False for a record no one can restore (a meeting, an indicator): the page then promises no restore. */
+  restorable?: boolean;
 }) {
   const t = useT();
   const text = t.register;
@@ -25,7 +27,10 @@ export function HistoryPage(props: {
       <p>
         <a href={props.backHref}>{props.backText}</a>
       </p>
-      <p>{text.historyIntro}</p>
+      <p>
+        {text.historyIntro}
+        {props.restorable === false ? '' : ` ${text.historyRestorable}`}
+      </p>
       {props.entries.length === 0 ? (
         <p>{text.historyEmpty}</p>
       ) : (
