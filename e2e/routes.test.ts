@@ -35,23 +35,31 @@ describe('the crawl list', () => {
     expect(findStaleExclusions(server.app.routes)).toEqual([]);
   });
 
-  it('has a detail page for every organisation, agreement, group and activity', async () => {
+  it('has detail pages of every kind of organisation, agreement, group and activity, the longest name included', async () => {
     const { pool } = server.database;
-    // An internal or deleted agreement, group or activity has no public page (buildCrawl leaves it out).
-    const count = async (table: string) =>
-      (
-        await pool.query(
-          `select count(*)::int as n from ${table}${table === 'organisations' ? '' : ` where deleted_at is null and visibility = 'public'`}`,
-        )
-      ).rows[0].n;
     // Public detail pages: signed out, one path segment after the prefix (not …/internt).
-    const urls = crawl.filter((target) => !target.cookie).map((target) => target.url);
-    const detailPages = (prefix: string) =>
-      urls.filter((url) => url.startsWith(prefix) && !url.slice(prefix.length).includes('/')).length;
-    expect(detailPages('/larosaten/') + detailPages('/organisationer/')).toBe(await count('organisations'));
-    expect(detailPages('/avtal/') - 1).toBe(await count('agreements')); // less the not-found page
-    expect(detailPages('/grupper/')).toBe(await count('groups'));
-    expect(detailPages('/aktiviteter/')).toBe(await count('activities'));
+    const urls = new Set(crawl.filter((target) => !target.cookie).map((target) => target.url));
+    for (const [table, name, prefixes] of [
+      ['organisations', 'name', ['/larosaten/', '/organisationer/']],
+      ['agreements', 'title', ['/avtal/']],
+      ['groups', 'name', ['/grupper/']],
+      ['activities', 'title', ['/aktiviteter/']],
+    ] as const) {
+      // An internal or deleted record has no public page (buildCrawl leaves it out).
+      const shown = `deleted_at is null${table === 'organisations' ? '' : ` and visibility = 'public'`}`;
+      const rows = (
+        await pool.query<{ slug: string; kind: string; length: number }>(
+          `select slug, kind::text, length(${name}) as length from ${table} where ${shown}`,
+        )
+      ).rows;
+      const crawled = rows.filter((row) => prefixes.some((prefix) => urls.has(`${prefix}${row.slug}`)));
+      expect(new Set(crawled.map((row) => row.kind)), table).toEqual(new Set(rows.map((row) => row.kind)));
+      const longest = Math.max(...rows.map((row) => row.length));
+      expect(
+        crawled.some((row) => row.length === longest),
+        `${table}: the longest name`,
+      ).toBe(true);
+    }
   });
 
   it('gets the status each page state should have', async () => {
