@@ -123,5 +123,5 @@ export const goalPagesText = {
     'Här står varje indikator för de fyra målen: vad som räknas, ur vilka uppgifter och för vilken period. Indikatorer markerade Inmatat värde kan inte räknas ur registret; samverkanssamordnaren för in dem med källa och mätdatum.',
   /** `limit`: SMALL_COUNT_LIMIT (small-counts.ts), passed in so this file imports nothing from the features. */
   smallCounts: (limit: number) =>
-    `Siffror som räknar medarbetare visas inte när de är mellan 1 och ${limit - 1}, så att ingen enskild person kan pekas ut; där står ”färre än ${limit}”.`,
+    `Siffror som räknar medarbetare visas inte när de är mellan 1 och ${limit - 1}, så att ingen enskild person kan pekas ut; där står ”färre än ${limit}”. I en uppdelning visas då vid behov inte heller ytterligare en siffra (”visas inte”), så att den dolda inte kan räknas fram ur summan.`,
 };

@@ -97,7 +97,7 @@ const definitions = {
     unitOne: 'plats',
     counts:
       'Kommunens medarbetare som fått plats i kompetensutveckling som lärosätena erbjuder. En medarbetare som går två kurser räknas två gånger.',
-    from: `Anmälningar från medarbetare till kompetensutveckling i behovsbanken (publicerade, offentliga erbjudanden) med status antagen eller genomförd. Delas upp per förvaltning (där medarbetaren arbetar) och per lärosäte (det som erbjuder). Siffror mellan 1 och ${SMALL_COUNT_LIMIT - 1} visas inte (”färre än ${SMALL_COUNT_LIMIT}”), så att ingen enskild medarbetare kan pekas ut.`,
+    from: `Anmälningar från medarbetare till kompetensutveckling i behovsbanken (publicerade, offentliga erbjudanden) med status antagen eller genomförd. Delas upp per förvaltning (där medarbetaren arbetar) och per lärosäte (det som erbjuder). Siffror mellan 1 och ${SMALL_COUNT_LIMIT - 1} visas inte (”färre än ${SMALL_COUNT_LIMIT}”), och i en uppdelning vid behov ytterligare en siffra, så att ingen enskild medarbetare kan pekas ut.`,
     period: 'Det kalenderår då anmälan antogs.',
   },
   kompetensutvecklingsinsatser: {
