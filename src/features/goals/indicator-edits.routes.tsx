@@ -199,51 +199,42 @@ function common(c: Context<AppEnv>, editor: IndicatorEditor) {
 }
 
 function renderTarget(c: Context<AppEnv>, editor: IndicatorEditor, form: FormState, options: RenderOptions) {
-  const { t, words, links, percent, rows } = common(c, editor);
-  const heading = t.indicatorEdits.targetTitle(words.name);
-  return renderPage(c, {
-    title: heading,
-    status: options.status,
-    children: (
-      <IndicatorTargetForm
-        heading={heading}
-        lead={words.counts}
-        action={targetPath(editor.slug)}
-        form={form}
-        version={options.version}
-        years={targetYears(editor.thisYear)}
-        percent={percent}
-        unit={words.unit}
-        rows={rows}
-        notice={options.notice}
-        saved={options.saved}
-        links={links.filter((link) => link.href !== targetPath(editor.slug))}
-      />
-    ),
-  });
+  return renderForm(c, editor, form, options, 'target');
 }
 
 function renderValue(c: Context<AppEnv>, editor: IndicatorEditor, form: FormState, options: RenderOptions) {
+  return renderForm(c, editor, form, options, 'value');
+}
+
+/** Either form, with the links to the indicator's other pages (not to itself). */
+function renderForm(
+  c: Context<AppEnv>,
+  editor: IndicatorEditor,
+  form: FormState,
+  options: RenderOptions,
+  which: 'target' | 'value',
+) {
   const { t, words, links, percent, rows } = common(c, editor);
-  const heading = t.indicatorEdits.valueTitle(words.name);
+  const target = which === 'target';
+  const heading = target ? t.indicatorEdits.targetTitle(words.name) : t.indicatorEdits.valueTitle(words.name);
+  const action = target ? targetPath(editor.slug) : valuePath(editor.slug);
+  const props = {
+    heading,
+    lead: target ? words.counts : `${words.counts} ${t.indicatorEdits.manualNote}`,
+    action,
+    form,
+    version: options.version,
+    years: target ? targetYears(editor.thisYear) : valueYears(editor.thisYear),
+    percent,
+    unit: words.unit,
+    rows,
+    notice: options.notice,
+    saved: options.saved,
+    links: links.filter((link) => link.href !== action),
+  };
   return renderPage(c, {
     title: heading,
     status: options.status,
-    children: (
-      <IndicatorValueForm
-        heading={heading}
-        lead={`${words.counts} ${t.indicatorEdits.manualNote}`}
-        action={valuePath(editor.slug)}
-        form={form}
-        version={options.version}
-        years={valueYears(editor.thisYear)}
-        percent={percent}
-        unit={words.unit}
-        rows={rows}
-        notice={options.notice}
-        saved={options.saved}
-        links={links.filter((link) => link.href !== valuePath(editor.slug))}
-      />
-    ),
+    children: target ? <IndicatorTargetForm {...props} /> : <IndicatorValueForm {...props} />,
   });
 }

@@ -1,6 +1,8 @@
+import { ChoiceFieldset } from './field.tsx';
+
 /**
  * A group of checkboxes, each a field of its own (a ticked one sends 'ja'): linked focus areas, goals,
- * documents. With a hint and an error tied to the fieldset, as Field does for one control.
+ * documents. With a hint and an error tied to the fieldset (ChoiceFieldset), as Field does for one control.
  */
 export function Checkboxes(props: {
   id: string;
@@ -13,26 +15,14 @@ export function Checkboxes(props: {
 }) {
   // Nothing to choose and nothing to say about it: no empty fieldset.
   if (props.options.length === 0 && !props.empty && !props.error) return null;
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <fieldset
+    <ChoiceFieldset
       id={props.id}
-      class={props.error ? 'field field-error choices' : 'field choices'}
-      aria-describedby={describedBy || undefined}
+      fieldsetId={props.id}
+      legend={props.legend}
+      hint={props.hint}
+      error={props.error}
     >
-      <legend>{props.legend}</legend>
-      {props.hint ? (
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-error`} class="error-message">
-          {props.error}
-        </p>
-      ) : null}
       {props.options.length === 0 && props.empty ? <p>{props.empty}</p> : null}
       {props.options.map((option) => (
         <div class="choice">
@@ -46,6 +36,6 @@ export function Checkboxes(props: {
           <label for={`${props.id}-${option.name}`}>{option.label}</label>
         </div>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }

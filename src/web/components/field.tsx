@@ -66,6 +66,11 @@ export function ChoiceFieldset(props: {
   legend: string;
   hint?: string | undefined;
   error?: string | undefined;
+  /**
+   * The fieldset's own id, where the error summary links to the group itself (Checkboxes); otherwise the
+   * first control carries `id` and the fieldset has none.
+   */
+  fieldsetId?: string | undefined;
   children: Child;
 }) {
   const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
@@ -73,6 +78,7 @@ export function ChoiceFieldset(props: {
     .join(' ');
   return (
     <fieldset
+      id={props.fieldsetId}
       class={props.error ? 'field field-error choices' : 'field choices'}
       aria-describedby={describedBy || undefined}
     >

@@ -10,86 +10,60 @@ export function ShownNumber({ value, percent }: { value: string; percent: boolea
   return <>{percent ? `${number}${t.indicatorEdits.percentSuffix}` : number}</>;
 }
 
+type YearTableProps = { rows: IndicatorValueRow[]; percent: boolean; unit: string };
+
 /** The targets already set, one row per year, in a table that scrolls in its own region at 320 px. */
-export function TargetTable({
-  rows,
-  percent,
-  unit,
-}: {
-  rows: IndicatorValueRow[];
-  percent: boolean;
-  unit: string;
-}) {
-  const t = useT();
-  const text = t.indicatorEdits;
-  const targets = rows.filter((row) => row.target !== null);
-  if (targets.length === 0) return <p>{text.targetsEmpty}</p>;
-  return (
-    <section class="table-scroll" aria-labelledby="satta-malvarden" tabindex={0}>
-      <table>
-        <caption id="satta-malvarden">{text.targetsHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.columns.year}</th>
-            <th scope="col">
-              {percent ? text.columns.target : text.columns.withUnit(text.columns.target, unit)}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {targets.map((row) => (
-            <tr>
-              <th scope="row">{row.year}</th>
-              <td>
-                <ShownNumber value={row.target ?? ''} percent={percent} /> <DemoLabel show={row.isDemo} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+export function TargetTable(props: YearTableProps) {
+  return <YearTable {...props} field="target" />;
 }
 
 /** The values entered so far, each with its source and the day it was measured. */
-export function ValueTable({
-  rows,
-  percent,
-  unit,
-}: {
-  rows: IndicatorValueRow[];
-  percent: boolean;
-  unit: string;
-}) {
+export function ValueTable(props: YearTableProps) {
+  return <YearTable {...props} field="value" />;
+}
+
+/** One table for both: the years where `field` is set; an entered value also shows its source and day. */
+function YearTable({ rows, percent, unit, field }: YearTableProps & { field: 'target' | 'value' }) {
   const t = useT();
   const text = t.indicatorEdits;
-  const entered = rows.filter((row) => row.value !== null);
-  if (entered.length === 0) return <p>{text.valuesEmpty}</p>;
+  const entered = field === 'value';
+  const shown = rows.filter((row) => row[field] !== null);
+  if (shown.length === 0) return <p>{entered ? text.valuesEmpty : text.targetsEmpty}</p>;
+  const captionId = entered ? 'inmatade-varden' : 'satta-malvarden';
+  const column = entered ? text.columns.value : text.columns.target;
   return (
-    <section class="table-scroll" aria-labelledby="inmatade-varden" tabindex={0}>
+    <section class="table-scroll" aria-labelledby={captionId} tabindex={0}>
       <table>
-        <caption id="inmatade-varden">{text.valuesHeading}</caption>
+        <caption id={captionId}>{entered ? text.valuesHeading : text.targetsHeading}</caption>
         <thead>
           <tr>
             <th scope="col">{text.columns.year}</th>
-            <th scope="col">
-              {percent ? text.columns.value : text.columns.withUnit(text.columns.value, unit)}
-            </th>
-            <th scope="col">{text.columns.source}</th>
-            <th scope="col">{text.columns.measuredOn}</th>
+            <th scope="col">{percent ? column : text.columns.withUnit(column, unit)}</th>
+            {entered ? (
+              <>
+                <th scope="col">{text.columns.source}</th>
+                <th scope="col">{text.columns.measuredOn}</th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
-          {entered.map((row) => (
+          {shown.map((row) => (
             <tr>
               <th scope="row">{row.year}</th>
               <td>
-                <ShownNumber value={row.value ?? ''} percent={percent} /> <DemoLabel show={row.isDemo} />
+                <ShownNumber value={row[field] ?? ''} percent={percent} /> <DemoLabel show={row.isDemo} />
               </td>
-              <td>{row.source}</td>
-              <td>
-                {row.measuredOn ? <time datetime={row.measuredOn}>{formatDate(row.measuredOn)}</time> : null}
-              </td>
+              {entered ? (
+                <>
+                  <td>{row.source}</td>
+                  <td>
+                    {row.measuredOn ? (
+                      <time datetime={row.measuredOn}>{formatDate(row.measuredOn)}</time>
+                    ) : null}
+                  </td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>
