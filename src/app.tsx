@@ -37,6 +37,8 @@ import { minutesRoutes } from './features/meetings/minutes.routes.tsx';
 import { briefEditRoutes } from './features/needs/brief-edits.routes.tsx';
 import { briefResponseRoutes } from './features/needs/brief-responses.routes.tsx';
 import { needsRoutes } from './features/needs/needs.routes.tsx';
+import { createOpenApi } from './features/open-data/api-app.ts';
+import { API_BASE_PATH } from './features/open-data/api-routes.ts';
 import { organisationEditRoutes } from './features/organisations/organisation-edits.routes.tsx';
 import { organisationRoutes } from './features/organisations/organisations.routes.tsx';
 import { pageEditRoutes } from './features/pages/page-edits.routes.tsx';
@@ -50,7 +52,7 @@ import { transferRoutes } from './features/transfer/transfer.routes.tsx';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
 import { AppError } from './lib/errors.ts';
 import { Refusal } from './lib/refusal.ts';
-import { type ErrorPageStatus, errorMessageFor, renderErrorPage, renderRefusal } from './web/error-page.tsx';
+import { type ErrorPageStatus, renderErrorPage, renderRefusal } from './web/error-page.tsx';
 import { translate } from './web/i18n/message-key.ts';
 import { DEFAULT_LANGUAGE, messagesFor } from './web/i18n/messages.ts';
 import {
@@ -62,6 +64,7 @@ import {
 } from './web/middleware/security.ts';
 import { createFeedbackPageProbe } from './web/page-probe.ts';
 import { PUBLIC_DIR } from './web/paths.ts';
+import { problemResponse } from './web/problem.ts';
 
 const STATE_CHANGING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -161,6 +164,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', groupInternalsRoutes);
   app.route('/', feedbackViewerRoutes);
   app.route('/', healthRoutes);
+  // The open API is the same in every language for now: its document is built once, in Swedish.
+  app.route(API_BASE_PATH, createOpenApi(deps, messagesFor(DEFAULT_LANGUAGE)));
 
   app.notFound((c) => respondWithError(c, 404));
   app.onError((error, c) => {
@@ -170,11 +175,9 @@ export function createApp(deps: AppDeps) {
         'refused by the rules',
       );
       if (!c.req.path.startsWith('/api/')) return renderRefusal(c, error);
-      const message = translate(c.var.t, error.reason, { params: error.params });
-      return c.json(
-        { error: { code: String(error.status), message, requestId: c.get('requestId') } },
-        error.status,
-      );
+      return problemResponse(c, error.status === 403 ? 403 : 400, {
+        detail: translate(c.var.t, error.reason, { params: error.params }),
+      });
     }
     const status = statusFor(error);
     const requestId = c.get('requestId');
@@ -200,17 +203,6 @@ function narrow(status: number): ErrorPageStatus {
 }
 
 function respondWithError(c: Context<AppEnv>, status: ErrorPageStatus) {
-  if (c.req.path.startsWith('/api/')) {
-    return c.json(
-      {
-        error: {
-          code: String(status),
-          message: errorMessageFor(c.var.t, status),
-          requestId: c.get('requestId'),
-        },
-      },
-      status,
-    );
-  }
+  if (c.req.path.startsWith('/api/')) return problemResponse(c, status);
   return renderErrorPage(c, status);
 }

@@ -141,6 +141,19 @@ const configSchema = z
       .min(1, 'ska vara minst 1')
       .max(100_000, 'ska vara högst 100000')
       .default(120),
+    API_RATE_LIMIT: z.coerce
+      .number({ error: 'ska vara ett heltal' })
+      .int('ska vara ett heltal')
+      .min(1, 'ska vara minst 1')
+      .max(1_000_000, 'ska vara högst 1000000')
+      .default(600),
+    OPEN_DATA_CONTACT_EMAIL: z
+      .email({ error: 'ska vara en e-postadress, t.ex. huddinge@huddinge.se' })
+      .default('huddinge@huddinge.se'),
+    PUBLISHER_ORGANISATION_NUMBER: z
+      .string()
+      .regex(/^\d{6}-\d{4}$/, 'ska vara ett organisationsnummer, t.ex. 212000-0142')
+      .default('212000-0142'),
   })
   .transform((env) => ({
     env: env.NODE_ENV ?? modeFor(env.BASE_URL),
@@ -163,6 +176,12 @@ const configSchema = z
     oidcProviders: env.OIDC_PROVIDERS ?? [],
     /** OIDC sign-ins a client address may start per hour. */
     oidcStartRateLimitPerHour: env.OIDC_START_RATE_LIMIT,
+    /** Open API requests a client address may make per minute (per process; decision 017). */
+    apiRateLimitPerMinute: env.API_RATE_LIMIT,
+    /** Where questions about the open data go: the API's and the data catalogue's contact point. */
+    openDataContactEmail: env.OPEN_DATA_CONTACT_EMAIL,
+    /** The municipality's organisation number: the publisher's id in the data catalogue. */
+    publisherOrganisationNumber: env.PUBLISHER_ORGANISATION_NUMBER,
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
       MAIL_FROM: 'Samverkan Huddinge <samverkan@huddinge.se>',
       SIGN_IN_RATE_LIMIT: '20',
       OIDC_START_RATE_LIMIT: '300',
+      API_RATE_LIMIT: '1200',
       OIDC_PROVIDERS: JSON.stringify([HUDDINGE_IDP]),
     });
     expect(config).toEqual({
@@ -67,6 +68,9 @@ describe('loadConfig', () => {
       mailFrom: 'Samverkan Huddinge <samverkan@huddinge.se>',
       signInRateLimitPerHour: 20,
       oidcStartRateLimitPerHour: 300,
+      apiRateLimitPerMinute: 1200,
+      openDataContactEmail: 'huddinge@huddinge.se',
+      publisherOrganisationNumber: '212000-0142',
       oidcProviders: [{ ...HUDDINGE_IDP, tokenEndpointAuthMethod: 'client_secret_basic' }],
     });
   });

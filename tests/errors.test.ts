@@ -38,12 +38,18 @@ describe('a page that does not exist', () => {
     },
   );
 
-  it('answers an unknown /api address with the JSON error shape', async () => {
-    const response = await subject.request('/api/finns-inte');
+  it('answers an unknown /api address with problem details (RFC 9457) in Swedish', async () => {
+    const response = await subject.request('/api/finns-inte?x=1');
     expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const body = await response.json();
     expect(body).toEqual({
-      error: { code: '404', message: 'Sidan finns inte', requestId: response.headers.get('x-request-id') },
+      type: 'http://localhost:3000/oppna-data/api#fel-404',
+      title: 'Finns inte',
+      status: 404,
+      detail: 'Det finns ingen resurs eller post med denna adress.',
+      instance: '/api/finns-inte?x=1',
+      requestId: response.headers.get('x-request-id'),
     });
   });
 });

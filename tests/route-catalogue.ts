@@ -1,3 +1,4 @@
+import { API_RESOURCES } from '../src/features/open-data/resources.ts';
 import { PUBLIC_PAGES } from './public-pages.ts';
 
 /**
@@ -6,6 +7,23 @@ import { PUBLIC_PAGES } from './public-pages.ts';
  */
 export const OPEN_ROUTES: Record<string, string> = {
   ...Object.fromEntries(Object.keys(PUBLIC_PAGES).map((path) => [`GET ${path}`, 'public page'])),
+  ...Object.fromEntries(
+    API_RESOURCES.flatMap((resource) => [
+      [
+        `GET /api/v1/${resource.name}`,
+        'the open API: public records only, the same for everyone (open-data tests)',
+      ],
+      [`GET /api/v1/${resource.name}/:id`, 'the open API: one public record; internal or deleted is 404'],
+    ]),
+  ),
+  'GET /api/v1/api-info': 'the open API: its name, version and documentation',
+  'GET /api/v1/openapi.json': 'the open API’s OpenAPI document',
+  ...Object.fromEntries(
+    ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => [
+      `${method} /api/v1/*`,
+      'the open API is read-only: 405 with Allow, nothing is changed',
+    ]),
+  ),
   'POST /aterkoppling': 'page feedback: anyone may answer (no account, no cookie)',
   'POST /aterkoppling/:id/kommentar':
     'page feedback comment: only the holder of the random answer id can add it',
@@ -52,5 +70,5 @@ export const OPEN_ROUTES: Record<string, string> = {
 
 /** Middleware entries in `app.routes`, which are not routes anyone requests. */
 export function isMiddlewareEntry(key: string): boolean {
-  return key.endsWith(' /*') || key === 'ALL /static/*';
+  return key.endsWith(' /*') || key === 'ALL /static/*' || key === 'ALL /api/v1/*';
 }

@@ -42,9 +42,6 @@ export function renderErrorPage(c: Context<AppEnv>, status: ErrorPageStatus) {
   });
 }
 
-export function errorMessageFor(t: Messages, status: ErrorPageStatus): string {
-  return t.errors[pages[status][0]];
-}
 
 /** A refusal by the rules that no form showed next to a field: a page with the reason, in the request's language. */
 export function renderRefusal(c: Context<AppEnv>, refusal: Refusal) {

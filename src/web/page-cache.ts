@@ -35,8 +35,47 @@ export type PageCache = {
   clear: () => void;
 };
 
-/** A stored page: 200, or 404 for an address a public page does not have (so a 404 is cheap too). */
-export type CachedPage = { html: string; status: 200 | 404 };
+/**
+ * A stored page: 200, or 404 for an address a public page does not have (so a 404 is cheap too). `html`
+ * is the body; API answers (JSON) name their content type and carry the entity tag they were stored with.
+ */
+export type CachedPage = { html: string; status: 200 | 404; type?: string; etag?: string };
+
+/** How a response was answered from the cache, for the X-Cache header. */
+export type CacheOutcome = 'hit' | 'stale' | 'shared';
+
+/**
+ * Serves `key` from the cache, or builds it once: a fresh entry is served; an expired one is served while
+ * the first request after expiry rebuilds it; right after a clear, requests wait for the one build under
+ * way. Returns the served response, or undefined when this request built the page itself (its response
+ * is then the one `build` left in the context). `build` returns what may be stored, if anything.
+ */
+export async function serveThroughCache(
+  cache: PageCache,
+  key: string,
+  serve: (page: CachedPage, how: CacheOutcome) => Response,
+  build: () => Promise<CachedPage | undefined>,
+): Promise<Response | undefined> {
+  const cached = cache.get(key);
+  if (cached && (!cached.stale || !cache.claimRebuild(key)))
+    return serve(cached, cached.stale ? 'stale' : 'hit');
+  // No await between asking and `startBuild` below, so two requests cannot both find no build under way.
+  const pending = cached ? undefined : cache.joinBuild(key);
+  if (pending) {
+    const shared = await pending;
+    if (shared) return serve(shared, 'shared');
+  }
+  const builtFrom = cache.generation();
+  const finish = cache.startBuild(key);
+  let built: CachedPage | undefined;
+  try {
+    built = await build();
+    if (built) cache.set(key, built, builtFrom);
+  } finally {
+    finish(built);
+  }
+  return undefined;
+}
 
 /** Stands for the CSP nonce in a stored page; filled in per response. */
 export const NONCE_PLACEHOLDER = '\u0000nonce\u0000';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { feedbackQueryShape } from './components/feedback-section.tsx';
-import { type CachedPage, NONCE_PLACEHOLDER } from './page-cache.ts';
+import { type CachedPage, type CacheOutcome, NONCE_PLACEHOLDER, serveThroughCache } from './page-cache.ts';
 
 type QueryShape = Record<string, z.ZodType>;
 
@@ -49,32 +49,17 @@ export function publicPage<S extends QueryShape = Record<never, never>>(
     const answerId = typeof query.svar === 'string' ? query.svar : undefined;
     const key = cacheKey(c.req.path, names, query);
     const nonce = c.get('secureHeadersNonce') ?? '';
-    const serve = (page: CachedPage, how: 'hit' | 'stale' | 'shared') => {
+    const serve = (page: CachedPage, how: CacheOutcome) => {
       c.header('X-Cache', how);
       let html = page.html.replaceAll(NONCE_PLACEHOLDER, nonce);
       if (answerId) html = html.replaceAll(ANSWER_PLACEHOLDER, answerId);
       return c.html(html, page.status);
     };
-    const cached = cache.get(key);
-    if (cached && (!cached.stale || !cache.claimRebuild(key)))
-      return serve(cached, cached.stale ? 'stale' : 'hit');
-    // Right after a change cleared the cache: wait for the one request already building this page. No
-    // await between asking and `startBuild` below, so two requests cannot both find no build under way.
-    const pending = cached ? undefined : cache.joinBuild(key);
-    if (pending) {
-      const shared = await pending;
-      if (shared) return serve(shared, 'shared');
-    }
-    const builtFrom = cache.generation();
-    const finish = cache.startBuild(key);
-    let built: CachedPage | undefined;
-    try {
+    // Right after a change cleared the cache, requests wait for the one request already building this page.
+    return serveThroughCache(cache, key, serve, async () => {
       await next();
-      built = await storable(c, nonce, answerId);
-      if (built) cache.set(key, built, builtFrom);
-    } finally {
-      finish(built);
-    }
+      return storable(c, nonce, answerId);
+    });
   };
   return Object.assign(middleware, {
     query: (c: Context<AppEnv>) => c.get('publicQuery') as z.infer<z.ZodObject<S>>,

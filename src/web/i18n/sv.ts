@@ -11,6 +11,7 @@ import { activityEditsText } from './sv-activity-edits.ts';
 import { adminText } from './sv-admin.ts';
 import { agreementEditsText } from './sv-agreement-edits.ts';
 import { annualReportsText } from './sv-annual-reports.ts';
+import { apiRegisterText } from './sv-api-register.ts';
 import { authText } from './sv-auth.ts';
 import { oidcText } from './sv-auth-oidc.ts';
 import { briefResponsesText } from './sv-brief-responses.ts';
@@ -25,6 +26,7 @@ import { meetingPagesText } from './sv-meeting-pages.ts';
 import { meetingsText } from './sv-meetings.ts';
 import { minutesText } from './sv-minutes.ts';
 import { needsText } from './sv-needs.ts';
+import { openDataText } from './sv-open-data.ts';
 import { placementOffersText } from './sv-placement-offers.ts';
 import { placementOverviewText } from './sv-placement-overview.ts';
 import { placementRequestsText } from './sv-placement-requests.ts';
@@ -59,6 +61,8 @@ export const sv = {
   goalPages: goalPagesText,
   indicatorEdits: indicatorEditsText,
   meetings: meetingsText,
+  openData: openDataText,
+  apiRegister: apiRegisterText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',

@@ -32,7 +32,8 @@ export function AgreementListView({ page, agreements, focusAreas, workingGroups 
       <h2>{t.home.focusAreasHeading}</h2>
       <ul>
         {focusAreas.map((area) => (
-          <li>
+          // The open data links each focus area here (focusAreaUrl in open-data/resources).
+          <li id={`omrade-${area.slug}`}>
             {area.name} <DemoLabel show={area.isDemo} />
           </li>
         ))}
