@@ -15,6 +15,7 @@ import { findFreePort } from '../src/db/postgres-process.ts';
 import { recordAnswer } from '../src/features/feedback/feedback.service.ts';
 import { createRateLimiter } from '../src/features/rate-limits/rate-limits.service.ts';
 import { systemClock } from '../src/lib/clock.ts';
+import { harvestRegister } from './api.ts';
 import {
   CAPACITY_SIZE,
   CAPACITY_TARGET_P99_MS,
@@ -62,6 +63,10 @@ const settings = {
   warmup: Number(process.env.BENCH_WARMUP ?? 2),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
   pages: (process.env.BENCH_PAGES ?? '/,/larosaten,/sok?q=forskning,/avtal,/mal').split(',').filter(Boolean),
+  /** Open API lists (issue 12), measured as the pages are but against their own p99 target. */
+  apiPages: (process.env.BENCH_API_PAGES ?? '/api/v1/activities,/api/v1/agreements?status=active')
+    .split(',')
+    .filter(Boolean),
   searches: Number(process.env.BENCH_SEARCHES ?? 200),
   /** After the load: wait past the pool's 30 s idle timeout and measure memory again (0 skips). */
   settleSeconds: Number(process.env.BENCH_SETTLE ?? 31),
@@ -72,7 +77,7 @@ const settings = {
 /** The organisation the background editor changes (a demo unit in the seeded data). */
 const EDITED_ORGANISATION = 'ekdalsskolan';
 
-const TARGETS = { ratio: 0.3, p99Ms: 50, firstResponseS: 3, idleRssMb: 300, junkRatio: 0.9 };
+const TARGETS = { ratio: 0.3, p99Ms: 50, firstResponseS: 3, idleRssMb: 300, junkRatio: 0.9, apiP99Ms: 20 };
 
 /** Varied search terms: common and rare words, stems, missing accents, phrases, nothing found, page 2. */
 const SEARCH_TERMS = [
@@ -161,6 +166,17 @@ type PageResult = {
   /** junk req/s over plain app req/s: junk must be served from the page cache like the page itself. */
   junkRatio: number;
   pass: { ratio: boolean; p99: boolean; junk: boolean };
+};
+
+/** An open API list under load: app against the raw server; the issue's target is p99 < 20 ms. */
+type ApiListResult = {
+  path: string;
+  app: PageRun;
+  raw: PageRun;
+  /** The app while an editor's save empties the cache every second. */
+  underEdits: PageRun;
+  ratio: number;
+  pass: boolean;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -421,6 +437,8 @@ async function startApp(dataDir: string, port: number) {
     // Production serves only BASE_URL's host name; the load tool asks for 127.0.0.1.
     BASE_URL: `http://127.0.0.1:${port}`,
     DEMO_DATA: 'true',
+    // The load tool is one client address: the open API's per-client limit would be all it measured.
+    API_RATE_LIMIT: '1000000',
   };
   delete env.DATABASE_URL;
   const profile = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];
@@ -613,6 +631,8 @@ function printReport(report: {
   goalFigures: Awaited<ReturnType<typeof goalFiguresLatency>>;
   rateLimit: Awaited<ReturnType<typeof measureRateLimitCheck>>;
   editing: { saves: number; failures: number; p50Ms: number; p99Ms: number };
+  apiLists: ApiListResult[];
+  harvest: Awaited<ReturnType<typeof harvestRegister>>;
 }) {
   const { environment: env } = report;
   const out: string[] = [];
@@ -699,6 +719,29 @@ function printReport(report: {
         `target ≥ ${TARGETS.junkRatio}   ${pass(page.pass.junk)}`,
     );
   }
+  out.push('');
+  for (const list of report.apiLists) {
+    const { app, raw } = list;
+    out.push(
+      `Open API ${list.path} (cached list): app ${app.reqPerSec.toFixed(0)} req/s, raw ${raw.reqPerSec.toFixed(0)} req/s, ` +
+        `ratio ${list.ratio.toFixed(3)}; app p50 ${app.p50Ms} ms, p99 ${app.p99Ms} ms; raw p99 ${raw.p99Ms} ms; ` +
+        `non-2xx ${app.non2xx}   target p99 < ${TARGETS.apiP99Ms} ms   ${pass(list.pass)}`,
+    );
+    out.push(
+      `  the same while an editor saves every second (each save empties the cache): ` +
+        `${list.underEdits.reqPerSec.toFixed(0)} req/s, p50 ${list.underEdits.p50Ms} ms, p99 ${list.underEdits.p99Ms} ms`,
+    );
+  }
+  const harvest = report.harvest;
+  out.push(
+    `Harvest of the whole register through the API (every resource, pages of 100, one request at a time, ` +
+      `the editor emptying the cache each second): ${harvest.seconds} s for ${harvest.requests} requests, ` +
+      `${harvest.items} items, ${(harvest.bytes / 1024 / 1024).toFixed(1)} MB; one page p50 ${harvest.p50Ms} ms, ` +
+      `p99 ${harvest.p99Ms} ms (${Object.entries(harvest.perResource)
+        .map(([name, counts]) => `${name} ${counts.items}`)
+        .join(', ')})`,
+  );
+  out.push('');
   const edit = report.editing;
   out.push(
     `Edits during the load (one save a second, each emptying the page cache): ${edit.saves} saves, ` +
@@ -794,7 +837,7 @@ async function main() {
 
   log('capturing the pages for the raw server');
   const captured: CapturedPage[] = [];
-  for (const page of settings.pages) {
+  for (const page of [...settings.pages, ...settings.apiPages]) {
     // The second answer, as under load: served from the app's page cache when it has one.
     await get(`http://127.0.0.1:${port}${page}`);
     const response = await get(`http://127.0.0.1:${port}${page}`);
@@ -864,7 +907,47 @@ async function main() {
       },
     });
   }
+  // The open API's lists: first while the editor still empties the cache every second (each clear means
+  // one rebuild that requests wait for), then — the issue's target — as a cached list, with no edits.
+  const apiUnderEdits: Record<string, PageRun> = {};
+  for (const list of settings.apiPages) {
+    log(`load ${list}: app, while the editor saves`);
+    apiUnderEdits[list] = await loadTest(
+      `http://127.0.0.1:${port}${list}`,
+      () => appPids(nodePid, cluster),
+      () => processTree(nodePid),
+      postmaster,
+    );
+  }
+  log('harvesting the whole register through the open API (every resource, every page of 100)');
+  const harvest = await harvestRegister(port);
   const edits = await editing.stop();
+  const apiLists: ApiListResult[] = [];
+  for (const list of settings.apiPages) {
+    log(`load ${list}: app, cached (no edits)`);
+    const appRun = await loadTest(
+      `http://127.0.0.1:${port}${list}`,
+      () => appPids(nodePid, cluster),
+      () => processTree(nodePid),
+      postmaster,
+    );
+    log(`load ${list}: raw`);
+    const rawRun = await loadTest(
+      `http://127.0.0.1:${rawPort}${list}`,
+      () => processTree(rawPid),
+      () => processTree(rawPid),
+    );
+    const ratio = rawRun.reqPerSec > 0 ? round(appRun.reqPerSec / rawRun.reqPerSec, 3) : Number.NaN;
+    const underEdits = apiUnderEdits[list] as PageRun;
+    apiLists.push({
+      path: list,
+      app: appRun,
+      raw: rawRun,
+      underEdits,
+      ratio,
+      pass: appRun.p99Ms < TARGETS.apiP99Ms,
+    });
+  }
   const editTimings = [...edits.timings].sort((a, b) => a - b);
   const editing_ = {
     saves: edits.timings.length,
@@ -912,12 +995,15 @@ async function main() {
     rateLimit,
     editing: editing_,
     pages,
+    apiLists,
+    harvest,
     pass: {
       firstResponse: app.firstResponseS < TARGETS.firstResponseS,
       idleRss: settledMemory ? settledMemory.rssMb < TARGETS.idleRssMb : null,
       pages: Object.fromEntries(
         pages.map((page) => [page.path, page.pass.ratio && page.pass.p99 && page.pass.junk]),
       ),
+      apiLists: Object.fromEntries(apiLists.map((list) => [list.path, list.pass])),
     },
   };
   printReport(report);

@@ -1,3 +1,4 @@
+import { API_RESOURCES } from '../src/features/open-data/resources.ts';
 import type { TestDatabase } from '../tests/database.ts';
 import { createPerson, sessionCookieFor } from '../tests/people.ts';
 import { activityAndPageTargets } from './activity-and-page-targets.ts';
@@ -12,6 +13,11 @@ import { MEETING_PAGE_ROUTE_EXCLUSIONS, meetingPageTargets } from './meeting-pag
 import { meetingTargets } from './meeting-targets.ts';
 import { minutesTargets } from './minutes-targets.ts';
 import { NEEDS_ROUTE_EXCLUSIONS, needsTargets } from './needs-targets.ts';
+import {
+  OPEN_DATA_CATALOGUE_ROUTE_EXCLUSIONS,
+  openDataCatalogueTargets,
+} from './open-data-catalogue-targets.ts';
+import { OPEN_DATA_ROUTE_EXCLUSIONS, openDataTargets } from './open-data-targets.ts';
 import { placementOfferTargets } from './placement-offer-targets.ts';
 import { placementOverviewTargets } from './placement-overview-targets.ts';
 import { placementRequestTargets } from './placement-request-targets.ts';
@@ -61,6 +67,27 @@ export const ROUTE_EXCLUSIONS: Record<string, string> = {
   ...NEEDS_ROUTE_EXCLUSIONS,
   ...MEETING_PAGE_ROUTE_EXCLUSIONS,
   ...ANNUAL_REPORT_ROUTE_EXCLUSIONS,
+  ...Object.fromEntries(
+    API_RESOURCES.flatMap((resource) => [
+      [
+        `GET /api/v1/${resource.name}`,
+        'open API JSON, not a page; src/features/open-data tests check every answer against the OpenAPI document',
+      ],
+      [
+        `GET /api/v1/${resource.name}/:id`,
+        'open API JSON, not a page; src/features/open-data tests check it',
+      ],
+    ]),
+  ),
+  'GET /api/v1/api-info': 'open API JSON, not a page; src/features/open-data tests check it',
+  'GET /api/v1/openapi.json': 'the OpenAPI document, not a page; validated in src/features/open-data tests',
+  ...OPEN_DATA_CATALOGUE_ROUTE_EXCLUSIONS,
+  ...OPEN_DATA_ROUTE_EXCLUSIONS,
+  'ALL /api/v1/*': 'the open API’s middleware (CORS, limit, cache), not a page',
+  'POST /api/v1/*': 'the open API is read-only: 405 as problem details (open-data tests)',
+  'PUT /api/v1/*': 'the open API is read-only: 405 as problem details (open-data tests)',
+  'PATCH /api/v1/*': 'the open API is read-only: 405 as problem details (open-data tests)',
+  'DELETE /api/v1/*': 'the open API is read-only: 405 as problem details (open-data tests)',
   'ALL /*': 'middleware (request id, log line, security headers, page cache), not a page',
   'POST /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
   'PUT /*': 'middleware (CSRF, body limit) for methods that change state, not a page',
@@ -157,6 +184,8 @@ export async function buildCrawl(
     { name: 'not found', url: '/finns-inte', status: 404 },
     { name: 'agreement not found', url: '/avtal/finns-inte', status: 404 },
     ...placementOverviewTargets(),
+    ...openDataCatalogueTargets(),
+    ...openDataTargets(),
   ];
 
   targets.push(...(await signInTargets(devMailKey)), ...(await signedInTargets(database)));

@@ -39,6 +39,8 @@ import { briefResponseRoutes } from './features/needs/brief-responses.routes.tsx
 import { needsRoutes } from './features/needs/needs.routes.tsx';
 import { createOpenApi } from './features/open-data/api-app.ts';
 import { API_BASE_PATH } from './features/open-data/api-routes.ts';
+import { catalogueRoutes } from './features/open-data/catalogue.routes.tsx';
+import { openDataRoutes } from './features/open-data/open-data.routes.tsx';
 import { organisationEditRoutes } from './features/organisations/organisation-edits.routes.tsx';
 import { organisationRoutes } from './features/organisations/organisations.routes.tsx';
 import { pageEditRoutes } from './features/pages/page-edits.routes.tsx';
@@ -164,8 +166,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', groupInternalsRoutes);
   app.route('/', feedbackViewerRoutes);
   app.route('/', healthRoutes);
+  app.route('/', openDataRoutes);
   // The open API is the same in every language for now: its document is built once, in Swedish.
   app.route(API_BASE_PATH, createOpenApi(deps, messagesFor(DEFAULT_LANGUAGE)));
+  app.route('/', catalogueRoutes);
 
   app.notFound((c) => respondWithError(c, 404));
   app.onError((error, c) => {

@@ -1,3 +1,5 @@
+import { API_RESOURCES } from '../src/features/open-data/resources.ts';
+
 /**
  * One address for every public GET route, for the tests that must hold on every page (headers, no
  * cookies, demo labels). `security.test.ts` fails when a GET route has no address here.
@@ -35,6 +37,12 @@ export const PUBLIC_PAGES: Record<string, string> = {
   // The annual reports (issue 11): the demo data's published report for 2025; without it a 404.
   '/mal/arsrapporter': '/mal/arsrapporter',
   '/mal/arsrapporter/:year{[0-9]{4}}': '/mal/arsrapporter/2025',
+  // How to point Sveriges dataportal at the data catalogue (issue 12).
+  '/oppna-data/dataportalen': '/oppna-data/dataportalen',
+  // The open data's pages (issue 12): what there is, the API guide, and a dataset (one per API resource).
+  '/oppna-data': '/oppna-data',
+  '/oppna-data/api': '/oppna-data/api',
+  '/oppna-data/datamangder/:name{[a-z0-9-]+}': '/oppna-data/datamangder/agreements',
 };
 
 /** Pages in other states than the plain one: errors, search states and the feedback steps. */
@@ -79,6 +87,20 @@ export const OTHER_OPEN_ADDRESSES: Record<string, string> = {
   '/mal/arsrapporter/:year{[0-9]{4}}/arsrapport.xlsx': '/mal/arsrapporter/2025/arsrapport.xlsx',
   '/mal/arsrapporter/:year{[0-9]{4}}/arsrapport.csv': '/mal/arsrapporter/2025/arsrapport.csv',
   '/mal/arsrapporter/:year{[0-9]{4}}/arsrapport.pdf': '/mal/arsrapporter/2025/arsrapport.pdf',
+  // The open API (issue 12): every list, and an item address (a 404 as problem details where none has the id).
+  ...Object.fromEntries(
+    API_RESOURCES.flatMap((resource) => [
+      [`/api/v1/${resource.name}`, `/api/v1/${resource.name}`],
+      [`/api/v1/${resource.name}/:id`, `/api/v1/${resource.name}/finns-inte`],
+    ]),
+  ),
+  '/api/v1/api-info': '/api/v1/api-info',
+  '/api/v1/openapi.json': '/api/v1/openapi.json',
+  // The bulk downloads (issue 12): each dataset as CSV and JSON, through the API's cache.
+  '/oppna-data/datamangder/:file{[a-z0-9-]+\\.[a-z]+}': '/oppna-data/datamangder/agreements.csv',
+  // The DCAT-AP-SE data catalogue (issue 12) that Sveriges dataportal harvests, and its Turtle twin.
+  '/datasets/dcat': '/datasets/dcat',
+  '/datasets/dcat.ttl': '/datasets/dcat.ttl',
 };
 
 /** One address for every page behind sign-in, opened as an administrator (who may open them all). */

@@ -18,6 +18,11 @@ export const OPEN_ROUTES: Record<string, string> = {
   ),
   'GET /api/v1/api-info': 'the open API: its name, version and documentation',
   'GET /api/v1/openapi.json': 'the open API’s OpenAPI document',
+  'GET /oppna-data/datamangder/:file{[a-z0-9-]+\\.[a-z]+}':
+    'the bulk downloads: each public dataset as CSV and JSON, the same items as the open API (open-data tests)',
+  'GET /datasets/dcat':
+    'the DCAT-AP-SE data catalogue (RDF/XML) Sveriges dataportal harvests: descriptions of the public datasets only',
+  'GET /datasets/dcat.ttl': 'the same data catalogue as Turtle',
   ...Object.fromEntries(
     ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => [
       `${method} /api/v1/*`,

@@ -42,7 +42,6 @@ export function renderErrorPage(c: Context<AppEnv>, status: ErrorPageStatus) {
   });
 }
 
-
 /** A refusal by the rules that no form showed next to a field: a page with the reason, in the request's language. */
 export function renderRefusal(c: Context<AppEnv>, refusal: Refusal) {
   const t = c.var.t;

@@ -104,6 +104,9 @@ export function Layout({
                 <li>
                   <a href="/personuppgifter">{t.nav.privacy}</a>
                 </li>
+                <li>
+                  <a href="/oppna-data">{t.openDataPages.footerLink}</a>
+                </li>
               </ul>
               <p>{t.site.owner}</p>
             </nav>

@@ -112,7 +112,14 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
       }
       entries.delete(key);
       entries.set(key, entry);
-      return { html: entry.html, status: entry.status, stale: entry.freshUntil <= now };
+      const { html, status, type, etag } = entry;
+      return {
+        html,
+        status,
+        ...(type ? { type } : {}),
+        ...(etag ? { etag } : {}),
+        stale: entry.freshUntil <= now,
+      };
     },
     set(key, page, builtFrom) {
       if (options.ttlMs <= 0 || page.html.length > options.maxBytes || builtFrom !== generation) return;

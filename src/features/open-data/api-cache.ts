@@ -50,7 +50,8 @@ function answer(c: Context<AppEnv>, page: CachedPage): Response {
 async function storable(c: Context<AppEnv>): Promise<CachedPage | undefined> {
   if (c.res.status !== 200) return undefined;
   const type = c.res.headers.get('content-type') ?? 'application/json';
-  const body = await c.res.clone().text();
+  // Not text(): it drops a leading byte order mark, and the CSV downloads need theirs (Swedish Excel).
+  const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await c.res.clone().arrayBuffer());
   return { html: body, status: 200, type, etag: entityTag(body) };
 }
 

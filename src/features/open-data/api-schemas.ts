@@ -50,6 +50,14 @@ export function referenceSchema(t: Messages) {
     .openapi('Reference', { description: words.description });
 }
 
+/**
+ * A link field that may be empty, with its own description. Not `referenceSchema(t).nullable().openapi()`:
+ * that writes the field's description and nullability into the shared `Reference` component itself.
+ */
+export function nullableReference(t: Messages, description: string) {
+  return z.union([referenceSchema(t), z.null()]).openapi({ description });
+}
+
 /** The fields every record has: id, its page on the site, when it last changed, and the demo mark. */
 export function recordFields(t: Messages) {
   const words = t.openData.schemas.record;

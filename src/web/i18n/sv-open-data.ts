@@ -47,7 +47,7 @@ export const openDataText = {
       url: 'Postens sida på webbplatsen.',
       updatedAt: 'När posten senast ändrades (UTC, RFC 3339).',
       isExampleData:
-        'true för exempeldata: påhittade poster som visar hur tjänsten fungerar, märkta ”Exempeldata” på webbplatsen. Inga verkliga avtal eller personer.',
+        'true för påhittade poster som visar hur tjänsten fungerar (på webbplatsen märkta som exempel). Inga verkliga avtal eller personer.',
     },
     list: {
       items: 'Posterna på denna sida.',

@@ -11,6 +11,11 @@ import { activityEditsText } from './sv-activity-edits.ts';
 import { adminText } from './sv-admin.ts';
 import { agreementEditsText } from './sv-agreement-edits.ts';
 import { annualReportsText } from './sv-annual-reports.ts';
+import { apiActionsText } from './sv-api-actions.ts';
+import { apiActivitiesText } from './sv-api-activities.ts';
+import { apiGoalsText } from './sv-api-goals.ts';
+import { apiMeetingsText } from './sv-api-meetings.ts';
+import { apiOrganisationsText } from './sv-api-organisations.ts';
 import { apiRegisterText } from './sv-api-register.ts';
 import { authText } from './sv-auth.ts';
 import { oidcText } from './sv-auth-oidc.ts';
@@ -27,6 +32,8 @@ import { meetingsText } from './sv-meetings.ts';
 import { minutesText } from './sv-minutes.ts';
 import { needsText } from './sv-needs.ts';
 import { openDataText } from './sv-open-data.ts';
+import { openDataCatalogueText } from './sv-open-data-catalogue.ts';
+import { openDataPagesText } from './sv-open-data-pages.ts';
 import { placementOffersText } from './sv-placement-offers.ts';
 import { placementOverviewText } from './sv-placement-overview.ts';
 import { placementRequestsText } from './sv-placement-requests.ts';
@@ -62,7 +69,14 @@ export const sv = {
   indicatorEdits: indicatorEditsText,
   meetings: meetingsText,
   openData: openDataText,
+  openDataCatalogue: openDataCatalogueText,
+  openDataPages: openDataPagesText,
   apiRegister: apiRegisterText,
+  apiActivities: apiActivitiesText,
+  apiMeetings: apiMeetingsText,
+  apiActions: apiActionsText,
+  apiGoals: apiGoalsText,
+  apiOrganisations: apiOrganisationsText,
   site: {
     name: 'Samverkan med akademierna',
     owner: 'Huddinge kommun',

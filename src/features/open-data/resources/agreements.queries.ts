@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { people } from '../../accounts/accounts.table.ts';
 import type { AgreementStatus } from '../../agreements/agreement-status.ts';
@@ -11,8 +11,10 @@ import {
   agreements,
   focusAreas,
 } from '../../agreements/agreements.table.ts';
+import { documents } from '../../documents/documents.table.ts';
 import { organisations } from '../../organisations/organisations.table.ts';
 import { shownToEveryone } from '../../register/visibility.ts';
+import { anyId } from './id-lists.queries.ts';
 
 export type AgreementRowFilter = {
   kind?: AgreementKind;
@@ -108,7 +110,7 @@ export function findAgreementParties(db: Db, agreementIds: number[]) {
     })
     .from(agreementParties)
     .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
-    .where(and(inArray(agreementParties.agreementId, agreementIds), shownToEveryone(organisations)))
+    .where(and(anyId(agreementParties.agreementId, agreementIds), shownToEveryone(organisations)))
     .orderBy(sql`${organisations.name} collate "sv-SE-x-icu"`);
 }
 
@@ -118,7 +120,7 @@ export function findAgreementFocusAreas(db: Db, agreementIds: number[]) {
     .select({ agreementId: agreementFocusAreas.agreementId, slug: focusAreas.slug, name: focusAreas.name })
     .from(agreementFocusAreas)
     .innerJoin(focusAreas, eq(focusAreas.id, agreementFocusAreas.focusAreaId))
-    .where(and(inArray(agreementFocusAreas.agreementId, agreementIds), shownToEveryone(focusAreas)))
+    .where(and(anyId(agreementFocusAreas.agreementId, agreementIds), shownToEveryone(focusAreas)))
     .orderBy(sql`${focusAreas.name} collate "sv-SE-x-icu"`);
 }
 
@@ -142,6 +144,23 @@ export function findAgreementContacts(db: Db, agreementIds: number[]) {
       organisations,
       and(eq(organisations.id, agreementContacts.organisationId), shownToEveryone(organisations)),
     )
-    .where(inArray(agreementContacts.agreementId, agreementIds))
+    .where(anyId(agreementContacts.agreementId, agreementIds))
     .orderBy(sql`${people.name} collate "sv-SE-x-icu"`);
+}
+
+/** The documents the agreements' pages list: public and not deleted, oldest first, never the bytes. */
+export function findAgreementDocuments(db: Db, agreementIds: number[]) {
+  if (agreementIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      agreementId: documents.agreementId,
+      id: documents.id,
+      title: documents.title,
+      kind: documents.kind,
+      fileName: documents.fileName,
+      byteSize: documents.byteSize,
+    })
+    .from(documents)
+    .where(and(anyId(documents.agreementId, agreementIds), shownToEveryone(documents)))
+    .orderBy(asc(documents.createdAt), asc(documents.id));
 }

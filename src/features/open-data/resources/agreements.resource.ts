@@ -9,21 +9,26 @@ import {
   agreementStatuses,
 } from '../../agreements/agreement-status.ts';
 import { type AgreementKind, agreementKinds } from '../../agreements/agreements.table.ts';
+import { documentPath } from '../../documents/document-path.ts';
+import { documentKinds } from '../../documents/documents.table.ts';
 import { organisationKinds } from '../../organisations/organisations.table.ts';
 import { groupRows, pageWithTotal } from '../api-paging.ts';
 import { type ApiResource, focusAreaUrl } from '../api-resource.ts';
 import {
   dateField,
+  nullableReference,
   parseUpdatedSince,
   presentTimestamp,
   recordFields,
   referenceSchema,
   slugParameter,
   updatedSinceParameter,
+  urlField,
 } from '../api-schemas.ts';
 import {
   countAgreementRows,
   findAgreementContacts,
+  findAgreementDocuments,
   findAgreementFocusAreas,
   findAgreementParties,
   findAgreementRows,
@@ -51,10 +56,20 @@ function agreementSchemas(t: Messages) {
         .array(
           z.object({
             name: z.string().openapi({ description: words.contactName }),
-            organisation: referenceSchema(t).nullable().openapi({ description: words.contactParty }),
+            organisation: nullableReference(t, words.contactParty),
           }),
         )
         .openapi({ description: words.contacts }),
+      documents: z
+        .array(
+          z.object({
+            title: z.string().openapi({ description: words.documentTitle }),
+            kind: z.enum(documentKinds).openapi({ description: words.documentKind }),
+            url: urlField(words.documentUrl),
+            byteSize: z.number().int().min(0).openapi({ description: words.documentSize }),
+          }),
+        )
+        .openapi({ description: words.documents }),
     })
     .openapi('Agreement', { description: t.apiRegister.agreements.description });
   return { item, words };
@@ -64,7 +79,7 @@ export type ApiAgreement = z.infer<ReturnType<typeof agreementSchemas>['item']>;
 
 export const agreementsResource: ApiResource<ApiAgreement> = {
   name: 'agreements',
-  recordTypes: ['agreement'],
+  recordTypes: ['agreement', 'document'],
   schemaName: 'Agreement',
   schemas(t) {
     const { item, words } = agreementSchemas(t);
@@ -122,6 +137,14 @@ export const agreementsResource: ApiResource<ApiAgreement> = {
           },
         ],
         contacts: [],
+        documents: [
+          {
+            title: 'Samverkansavtal, undertecknat',
+            kind: 'agreement',
+            url: 'https://samverkan.huddinge.se/dokument/12/samverkansavtal-sh.pdf',
+            byteSize: 184320,
+          },
+        ],
       },
     };
   },
@@ -157,11 +180,13 @@ async function listAgreements(
     () => countAgreementRows(deps.db, filter),
   );
   const ids = rows.map((row) => row.id);
-  const [parties, areas, contacts] = await Promise.all([
+  const [parties, areas, contacts, files] = await Promise.all([
     findAgreementParties(deps.db, ids),
     findAgreementFocusAreas(deps.db, ids),
     findAgreementContacts(deps.db, ids),
+    findAgreementDocuments(deps.db, ids),
   ]);
+  const filesOf = groupRows(files, (row) => row.agreementId);
   const partiesOf = groupRows(parties, (row) => row.agreementId);
   const areasOf = groupRows(areas, (row) => row.agreementId);
   const contactsOf = groupRows(contacts, (row) => row.agreementId);
@@ -200,6 +225,12 @@ async function listAgreements(
               url: `${site}${organisationPath({ slug: contact.organisationSlug, kind: contact.organisationKind })}`,
             }
           : null,
+    })),
+    documents: (filesOf.get(row.id) ?? []).map((file) => ({
+      title: file.title,
+      kind: file.kind,
+      url: `${site}${documentPath(file)}`,
+      byteSize: file.byteSize,
     })),
   }));
   return { items, total };
