@@ -28,8 +28,17 @@ afterAll(() => subject.cleanup());
 
 const storedFeedback = () => subject.database.db.select().from(pageFeedback);
 
-/** Every kind of response the app gives: pages, other page states, redirects and refusals. */
-async function everyResponse(): Promise<{ name: string; response: Response }[]> {
+/**
+ * Every kind of response the app gives: pages, other page states, redirects and refusals. Asked for once
+ * and shared by the tests below, which read only headers (there are hundreds of addresses).
+ */
+let walked: Promise<{ name: string; response: Response }[]> | undefined;
+function everyResponse(): Promise<{ name: string; response: Response }[]> {
+  walked ??= walkEveryResponse();
+  return walked;
+}
+
+async function walkEveryResponse(): Promise<{ name: string; response: Response }[]> {
   const responses: { name: string; response: Response }[] = [];
   for (const path of [
     ...Object.values(PUBLIC_PAGES),

@@ -13,7 +13,11 @@ import { API_RESOURCES } from './resources.ts';
 export const API_VERSION = '1.0.0';
 /** The day version 1 was published (api-info's apiReleased). */
 export const API_RELEASED = '2026-11-30';
-export const CC0_URL = 'https://creativecommons.org/publicdomain/zero/1.0/';
+/**
+ * CC0 1.0 (decision 018), one IRI everywhere: the form Sveriges dataportal's licence list has (http, with
+ * the closing slash), so the API document, the files and the catalogue name the licence alike.
+ */
+export const CC0_URL = 'http://creativecommons.org/publicdomain/zero/1.0/';
 
 /**
  * The open API at /api/v1 (issue 12, decision 017): read-only, the same for everyone, open to any origin

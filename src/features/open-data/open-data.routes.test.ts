@@ -114,7 +114,7 @@ describe('the bulk downloads', () => {
       expect(disposition.parameters.filename).toBe(`samverkan-${resource.name}.json`);
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
       const body = JSON.parse(text);
-      expect(body.license).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
+      expect(body.license).toBe('http://creativecommons.org/publicdomain/zero/1.0/');
       expect(body.dataset).toBe(`${SITE}/oppna-data/datamangder/${resource.name}`);
       expect(body.items).toEqual(await walkApi(resource.name));
     }
@@ -234,7 +234,7 @@ describe('the open data pages', () => {
     for (const href of ['/oppna-data/api', '/api/v1/openapi.json', '/api/v1/api-info', '/datasets/dcat']) {
       expect(html).toContain(`href="${href}"`);
     }
-    expect(html).toContain('https://creativecommons.org/publicdomain/zero/1.0/');
+    expect(html).toContain('http://creativecommons.org/publicdomain/zero/1.0/');
     expect(html).toContain(`mailto:${subject.deps.config.openDataContactEmail}`);
     expect(textOf(html)).toContain('CC0 1.0');
   });

@@ -59,7 +59,8 @@ export const apiGoalsText = {
       met: 'Om målvärdet är nått, som sidan bedömer det: true (nått), false (året är slut och målet nåddes inte), null (inget mål, inget värde, eller innevarande år ännu inte nått).',
       standing:
         'Bedömningen i ord som på sidan: reached (målet är nått), onTrack (i fas med målet i år), behind (efter målet i år), missed (målet nåddes inte), notSet (inget mål), unknown (kan inte bedömas).',
-      valueIsExampleData: 'true om värdet bara räknar påhittade exempelposter (märkta som exempel på webbplatsen).',
+      valueIsExampleData:
+        'true om värdet bara räknar påhittade exempelposter (märkta som exempel på webbplatsen).',
       targetIsExampleData: 'true om målvärdet är exempeldata.',
       source: 'Ett inmatat värdes källa (t.ex. en enkät); null för räknade värden.',
       measuredOn: 'Dagen ett inmatat värde mättes; null för räknade värden.',
