@@ -85,3 +85,39 @@ function getJson(url: string, agent: http.Agent): Promise<{ status: number; body
     request.on('error', reject);
   });
 }
+
+/**
+ * What a catalogue harvest and the largest download cost when they must be built (right after a change):
+ * each asked for once, with the editor still emptying the cache, then once more from the cache.
+ */
+export async function timeFiles(
+  port: number,
+): Promise<{ path: string; builtMs: number; cachedMs: number; bytes: number }[]> {
+  const results = [];
+  for (const path of ['/datasets/dcat', '/oppna-data/datamangder/activities.csv']) {
+    const url = `http://127.0.0.1:${port}${path}`;
+    const built = await timed(url);
+    const cached = await timed(url);
+    results.push({ path, builtMs: built.ms, cachedMs: cached.ms, bytes: built.bytes });
+  }
+  return results;
+}
+
+function timed(url: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { timeout: 60_000 }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      response.on('end', () => {
+        if (response.statusCode !== 200) reject(new Error(`${url} answered ${response.statusCode}`));
+        else resolve({ ms: Math.round(performance.now() - started), bytes });
+      });
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}

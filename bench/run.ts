@@ -15,7 +15,7 @@ import { findFreePort } from '../src/db/postgres-process.ts';
 import { recordAnswer } from '../src/features/feedback/feedback.service.ts';
 import { createRateLimiter } from '../src/features/rate-limits/rate-limits.service.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { harvestRegister } from './api.ts';
+import { harvestRegister, timeFiles } from './api.ts';
 import {
   CAPACITY_SIZE,
   CAPACITY_TARGET_P99_MS,
@@ -633,6 +633,7 @@ function printReport(report: {
   editing: { saves: number; failures: number; p50Ms: number; p99Ms: number };
   apiLists: ApiListResult[];
   harvest: Awaited<ReturnType<typeof harvestRegister>>;
+  files: Awaited<ReturnType<typeof timeFiles>>;
 }) {
   const { environment: env } = report;
   const out: string[] = [];
@@ -741,6 +742,12 @@ function printReport(report: {
         .map(([name, counts]) => `${name} ${counts.items}`)
         .join(', ')})`,
   );
+  for (const file of report.files) {
+    out.push(
+      `${file.path} (${(file.bytes / 1024).toFixed(0)} KB): built after a change ${file.builtMs} ms, ` +
+        `then from the cache ${file.cachedMs} ms`,
+    );
+  }
   out.push('');
   const edit = report.editing;
   out.push(
@@ -921,6 +928,8 @@ async function main() {
   }
   log('harvesting the whole register through the open API (every resource, every page of 100)');
   const harvest = await harvestRegister(port);
+  log('the catalogue and the largest download, built after a change and then from the cache');
+  const files = await timeFiles(port);
   const edits = await editing.stop();
   const apiLists: ApiListResult[] = [];
   for (const list of settings.apiPages) {
@@ -997,6 +1006,7 @@ async function main() {
     pages,
     apiLists,
     harvest,
+    files,
     pass: {
       firstResponse: app.firstResponseS < TARGETS.firstResponseS,
       idleRss: settledMemory ? settledMemory.rssMb < TARGETS.idleRssMb : null,

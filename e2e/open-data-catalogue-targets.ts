@@ -15,4 +15,6 @@ export const OPEN_DATA_CATALOGUE_ROUTE_EXCLUSIONS: Record<string, string> = {
     'the DCAT-AP-SE catalogue as RDF/XML, not a page; catalogue.test.ts parses it and validates it with SHACL',
   'GET /datasets/dcat.ttl':
     'the same catalogue as Turtle, not a page; catalogue.test.ts checks it is the same graph',
+  'OPTIONS /datasets/dcat': 'the CORS preflight of the catalogue, not a page',
+  'OPTIONS /datasets/dcat.ttl': 'the CORS preflight of the catalogue, not a page',
 };

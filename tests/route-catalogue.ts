@@ -24,6 +24,14 @@ export const OPEN_ROUTES: Record<string, string> = {
     'the DCAT-AP-SE data catalogue (RDF/XML) Sveriges dataportal harvests: descriptions of the public datasets only',
   'GET /datasets/dcat.ttl': 'the same data catalogue as Turtle',
   ...Object.fromEntries(
+    ['/oppna-data/datamangder/:file{[a-z0-9-]+\\.[a-z]+}', '/datasets/dcat', '/datasets/dcat.ttl'].map(
+      (path) => [
+        `OPTIONS ${path}`,
+        'the CORS preflight of an open file: answered by the CORS middleware, nothing is read',
+      ],
+    ),
+  ),
+  ...Object.fromEntries(
     ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => [
       `${method} /api/v1/*`,
       'the open API is read-only: 405 with Allow, nothing is changed',

@@ -39,7 +39,14 @@ export type PageCache = {
  * A stored page: 200, or 404 for an address a public page does not have (so a 404 is cheap too). `html`
  * is the body; API answers (JSON) name their content type and carry the entity tag they were stored with.
  */
-export type CachedPage = { html: string; status: 200 | 404; type?: string; etag?: string };
+export type CachedPage = {
+  html: string;
+  status: 200 | 404;
+  type?: string;
+  etag?: string;
+  /** Headers that belong to an API answer itself (its Link header), served again with it. */
+  headers?: Record<string, string>;
+};
 
 /** How a response was answered from the cache, for the X-Cache header. */
 export type CacheOutcome = 'hit' | 'stale' | 'shared';
@@ -112,14 +119,8 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }): P
       }
       entries.delete(key);
       entries.set(key, entry);
-      const { html, status, type, etag } = entry;
-      return {
-        html,
-        status,
-        ...(type ? { type } : {}),
-        ...(etag ? { etag } : {}),
-        stale: entry.freshUntil <= now,
-      };
+      const { freshUntil, rebuilding: _rebuilding, ...page } = entry;
+      return { ...page, stale: freshUntil <= now };
     },
     set(key, page, builtFrom) {
       if (options.ttlMs <= 0 || page.html.length > options.maxBytes || builtFrom !== generation) return;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../accounts/accounts.table.ts';
 import { agreements, focusAreas } from '../agreements/agreements.table.ts';
@@ -263,6 +263,15 @@ export function findGroupDecisions(db: Db, groupId: number, limit = 50) {
 export type GroupDecision = Awaited<ReturnType<typeof findGroupDecisions>>[number];
 
 /**
+ * An action whose decision (its agenda item) was later made internal or deleted is no longer public either:
+ * its visibility was copied from the item when it was given, and the item decides now.
+ */
+export function givenByShownItem(): SQL {
+  return sql`(${meetingActions.agendaItemId} is null or exists (select 1 from agenda_items ai
+    where ai.id = ${meetingActions.agendaItemId} and ai.deleted_at is null and ai.visibility = 'public'))`;
+}
+
+/**
  * A group's open public actions (not done, not struck) from meetings anyone may read with approved
  * minutes, soonest due first. (The minutes helper's findOpenActionsOfGroup is the members' list.)
  */
@@ -292,6 +301,7 @@ export function findPublicOpenActions(db: Db, groupId: number) {
         shownMeeting(),
         eq(meetings.minutesStatus, 'approved'),
         inArray(meetingActions.status, ['not_started', 'in_progress']),
+        givenByShownItem(),
       ),
     )
     .orderBy(sql`${meetingActions.dueOn} asc nulls last`, asc(meetingActions.id));

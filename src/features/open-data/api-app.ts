@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from '../../app-deps.ts';
 import type { Messages } from '../../web/i18n/messages.ts';
 import { problemResponse } from '../../web/problem.ts';
-import { cachedAnswers } from './api-cache.ts';
+import { answerThroughCache } from './api-cache.ts';
 import { apiRateLimit } from './api-rate-limit.ts';
 import { API_BASE_PATH, createApiHono, registerResourceRoutes } from './api-routes.ts';
 import { dateField, urlField } from './api-schemas.ts';
@@ -36,7 +36,6 @@ export function createOpenApi(deps: AppDeps, t: Messages): OpenAPIHono<AppEnv> {
     }),
   );
   api.use('*', apiRateLimit());
-  api.use('*', cachedAnswers());
   registerResourceRoutes(api, t, baseUrl, API_RESOURCES);
   registerApiInfo(api, t, baseUrl);
 
@@ -48,10 +47,12 @@ export function createOpenApi(deps: AppDeps, t: Messages): OpenAPIHono<AppEnv> {
   };
   documents.set(deps, describe);
   let document: string | undefined;
-  api.get('/openapi.json', (c) => {
-    document ??= JSON.stringify(describe());
-    return c.body(document, 200, { 'Content-Type': 'application/json' });
-  });
+  api.get('/openapi.json', (c) =>
+    answerThroughCache(c, c.req.path, async () => {
+      document ??= JSON.stringify(describe());
+      return c.body(document, 200, { 'Content-Type': 'application/json' });
+    }),
+  );
   // Only reading: anything else is 405 with the methods there are.
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c) => {
     c.header('Allow', 'GET, HEAD, OPTIONS');

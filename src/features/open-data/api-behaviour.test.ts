@@ -85,6 +85,64 @@ describe('the open API', () => {
     expect((await limited.request('/api/v1/api-info', undefined, '192.0.2.51')).status).toBe(200);
   });
 
+  it('keeps the Link header on a cached answer, and one entry for every spelling of one question', async () => {
+    const first = await subject.request('/api/v1/agreements?limit=1&updatedSince=2020-01-01T00:00:00Z');
+    const link = first.headers.get('link');
+    expect(link).toContain('rel="next"');
+    const hit = await subject.request('/api/v1/agreements?limit=1&updatedSince=2020-01-01T00:00:00Z');
+    expect(hit.headers.get('x-cache')).toBe('hit');
+    expect(hit.headers.get('link')).toBe(link);
+    // The same question spelled otherwise: the same stored answer, with links in one spelling.
+    for (const path of [
+      '/api/v1/agreements?limit=0x1&updatedSince=2020-01-01T00:00:00Z',
+      '/api/v1/agreements?updatedSince=2020-01-01T00:00:00Z&limit=1.0&page=1',
+      '/api/v1/agreements?limit=%2B1&updatedSince=2020-01-01T01:00:00%2B01:00',
+    ]) {
+      const other = await subject.request(path);
+      expect(other.status, path).toBe(200);
+      expect(other.headers.get('x-cache'), path).toBe('hit');
+      expect(other.headers.get('etag'), path).toBe(first.headers.get('etag'));
+    }
+  });
+
+  it('refuses dates that do not exist or that PostgreSQL cannot hold, naming the parameter (never a 500)', async () => {
+    for (const [path, name] of [
+      ['/api/v1/agreements?updatedSince=0000-01-01', 'updatedSince'],
+      ['/api/v1/agreements?updatedSince=2026-02-30T10:00:00Z', 'updatedSince'],
+      ['/api/v1/agreements?updatedSince=2026-01-01T24:00:00Z', 'updatedSince'],
+      ['/api/v1/meetings?from=0000-01-01', 'from'],
+      ['/api/v1/activities?activeFrom=2026-02-29', 'activeFrom'],
+      ['/api/v1/decisions?to=10000-01-01', 'to'],
+    ]) {
+      const response = await subject.request(path as string);
+      expect(response.status, path).toBe(400);
+      const problem = await response.json();
+      expect(
+        problem.invalidParams.map((param: { name: string }) => param.name),
+        path,
+      ).toEqual([name]);
+    }
+    // A bare date is midnight in Stockholm, as the day filters read days.
+    expect((await subject.request('/api/v1/agreements?updatedSince=2026-06-01')).status).toBe(200);
+  });
+
+  it('refuses a query string on the catalogue, and answers the CORS preflight of the files', async () => {
+    expect((await subject.request('/datasets/dcat?x=1')).status).toBe(400);
+    expect((await subject.request('/datasets/dcat.ttl?x=1')).status).toBe(400);
+    for (const path of ['/datasets/dcat', '/oppna-data/datamangder/agreements.csv']) {
+      const preflight = await subject.request(path, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://example.org',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'if-none-match',
+        },
+      });
+      expect(preflight.status, path).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin'), path).toBe('*');
+    }
+  });
+
   it('says what it is at api-info (VER.06)', async () => {
     const info = await (await subject.request('/api/v1/api-info')).json();
     expect(info).toEqual({

@@ -41,8 +41,12 @@ function reasonFor(t: Messages, name: string, issue: z.core.$ZodIssue, value: un
       return reasons.oneOf(issue.values.map(String));
     case 'invalid_format':
       return issue.format === 'regex' ? reasons.slug : reasons.invalid;
-    case 'custom':
-      return name === 'updatedSince' ? reasons.updatedSince : reasons.invalid;
+    case 'custom': {
+      // The refinements say what they check (api-schemas.ts: dayParameter, updatedSinceParameter).
+      const checked = (issue.params as { reason?: string } | undefined)?.reason;
+      if (checked === 'day') return reasons.day;
+      return checked === 'updatedSince' || name === 'updatedSince' ? reasons.updatedSince : reasons.invalid;
+    }
     default:
       return reasons.invalid;
   }

@@ -53,6 +53,11 @@ export type Frequency = 'CONT' | 'IRREG' | 'ANNUAL' | 'WEEKLY' | 'MONTHLY';
 /** A slug as the site's addresses have it. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** A goal's page on the site (/mal/<slug>). */
+export function goalUrl(site: string, slug: string): string {
+  return `${site}/mal/${slug}`;
+}
+
 /** Focus areas have no page of their own: they are listed, each with this anchor, on /avtal. */
 export function focusAreaUrl(site: string, slug: string): string {
   return `${site}/avtal#omrade-${slug}`;

@@ -3,9 +3,16 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-deps.ts';
 import type { Messages } from '../../web/i18n/messages.ts';
 import { problemResponse } from '../../web/problem.ts';
+import { answerThroughCache, canonicalKey } from './api-cache.ts';
 import { invalidParameters } from './api-parameters.ts';
 import { type ApiResource, SLUG_PATTERN } from './api-resource.ts';
-import { DEFAULT_LIMIT, listSchema, pagingParameters, problemSchema } from './api-schemas.ts';
+import {
+  DEFAULT_LIMIT,
+  listSchema,
+  pagingParameters,
+  parseUpdatedSince,
+  problemSchema,
+} from './api-schemas.ts';
 
 /** The API's address below the site's: the major version is in the path (VER.05). */
 export const API_BASE_PATH = '/api/v1';
@@ -91,9 +98,10 @@ export function registerResourceRoutes(
       },
     });
     api.openapi(listRoute, async (c) => {
-      const { limit, page, ...filters } = c.req.valid('query') as { limit: number; page: number };
-      const result = await resource.list(c.get('deps'), { filters, limit, offset: (page - 1) * limit });
-      return respondWithPage(c, resource.name, { ...result, limit, page }) as never;
+      const query = c.req.valid('query') as Record<string, unknown> & { limit: number; page: number };
+      return answerThroughCache(c, canonicalKey(c.req.path, canonicalQuery(query)), () =>
+        listPage(c, resource, query),
+      ) as never;
     });
 
     const itemRoute = createRoute({
@@ -125,32 +133,43 @@ export function registerResourceRoutes(
     api.openapi(itemRoute, async (c) => {
       const { id } = c.req.valid('param');
       const pattern = resource.idPattern ?? SLUG_PATTERN;
-      const found = id.length <= 200 && pattern.test(id) ? await resource.get(c.get('deps'), id) : undefined;
-      if (!found) {
-        return problemResponse(c, 404, {
-          detail: c.var.t.openData.problems.unknownId(resource.name, id),
-        }) as never;
-      }
-      return c.json(found, 200) as never;
+      const notFound = () =>
+        problemResponse(c, 404, { detail: c.var.t.openData.problems.unknownId(resource.name, id) });
+      // Anything that cannot be an id is answered without the database, and is not kept.
+      if (id.length > 200 || !pattern.test(id)) return notFound() as never;
+      return answerThroughCache(c, c.req.path, async () => {
+        const found = await resource.get(c.get('deps'), id);
+        return found ? c.json(found, 200) : notFound();
+      }) as never;
     });
   }
 }
 
+/** A list's checked parameters with `updatedSince` as its instant, so that every spelling is one key. */
+function canonicalQuery(query: Record<string, unknown>): Record<string, unknown> {
+  const since = typeof query.updatedSince === 'string' ? parseUpdatedSince(query.updatedSince) : undefined;
+  return { ...query, updatedSince: since };
+}
+
 /** One page of a list with its links, in the body and in a Link header (RFC 8288). */
-function respondWithPage(
+async function listPage(
   c: Context<AppEnv>,
-  name: string,
-  result: { items: unknown[]; total: number; limit: number; page: number },
-) {
-  const { items, total, limit, page } = result;
+  resource: ApiResource,
+  query: Record<string, unknown> & { limit: number; page: number },
+): Promise<Response> {
+  const { limit, page, ...filters } = query;
+  const { items, total } = await resource.list(c.get('deps'), { filters, limit, offset: (page - 1) * limit });
   const totalPages = Math.ceil(total / limit);
-  const current = new URL(c.req.url);
-  const base = `${c.get('deps').config.baseUrl}${API_BASE_PATH}/${name}`;
+  const base = `${c.get('deps').config.baseUrl}${API_BASE_PATH}/${resource.name}`;
+  // The links carry the checked filters, not the spelling asked with: the answer is shared by all spellings.
   const pageUrl = (number: number) => {
-    const query = new URLSearchParams(current.searchParams);
-    query.set('page', String(number));
-    query.set('limit', String(limit));
-    return `${base}?${query.toString()}`;
+    const parameters = new URLSearchParams();
+    for (const [name, value] of Object.entries(filters)) {
+      if (value !== undefined) parameters.set(name, String(value));
+    }
+    parameters.set('page', String(number));
+    parameters.set('limit', String(limit));
+    return `${base}?${parameters.toString()}`;
   };
   const last = Math.max(1, totalPages);
   const links = {

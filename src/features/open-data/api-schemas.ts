@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { stockholmInstant } from '../../lib/dates.ts';
 import type { Messages } from '../../web/i18n/messages.ts';
 
 /**
@@ -84,7 +85,7 @@ export function updatedSinceParameter(t: Messages) {
   return z
     .string()
     .max(40)
-    .refine((value) => parseUpdatedSince(value) !== undefined)
+    .refine((value) => parseUpdatedSince(value) !== undefined, { params: { reason: 'updatedSince' } })
     .optional()
     .openapi({
       param: { name: 'updatedSince', in: 'query' },
@@ -93,17 +94,54 @@ export function updatedSinceParameter(t: Messages) {
     });
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}(?:[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2}))?$/;
+/** A query parameter: one day of the calendar, YYYY-MM-DD (a day that exists, years 1900–9999). */
+export function dayParameter(description: string, name: string) {
+  return z
+    .string()
+    .max(10)
+    .refine(isCalendarDay, { params: { reason: 'day' } })
+    .optional()
+    .openapi({ param: { name, in: 'query' }, description, format: 'date', example: '2026-01-01' });
+}
 
-/** The instant an `updatedSince` value names; a bare date is its midnight in UTC. Undefined if invalid. */
+/**
+ * Years a date in a query may have. JavaScript reads year 0000 and 2026-02-30 (rolling it over), and
+ * PostgreSQL refuses the first: outside this range, or not in the calendar, a date is a 400, never a 500.
+ */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9999;
+
+/** Whether year, month and day make a day of the calendar within the years a query may name. */
+function existsInCalendar(year: number, month: number, day: number): boolean {
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A day in the calendar as YYYY-MM-DD (2026-02-31, 2026-13-01 and 0000-01-01 are refused). */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match !== null && existsInCalendar(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:[Zz]|[+-](\d{2}):(\d{2})))?$/;
+
+/**
+ * The instant an `updatedSince` value names; a bare date is its midnight in Stockholm, as the API's other
+ * day filters read days. Undefined if it is not RFC 3339, or names a day or time that does not exist.
+ */
 export function parseUpdatedSince(value: string): Date | undefined {
-  if (!RFC3339.test(value)) return undefined;
-  const instant = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(instant.getTime())) return undefined;
-  // Date accepts 2026-02-31 by rolling over; a date that is not in the calendar is refused instead.
-  const day = value.slice(0, 10);
-  if (value.length === 10 && instant.toISOString().slice(0, 10) !== day) return undefined;
-  return instant;
+  const match = RFC3339.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second, offsetHour, offsetMinute] = match.map(Number);
+  if (!existsInCalendar(year as number, month as number, day as number)) return undefined;
+  if (match[4] === undefined) return stockholmInstant(value, '00:00') ?? undefined;
+  if ((hour as number) > 23 || (minute as number) > 59 || (second as number) > 59) return undefined;
+  if (match[7] !== undefined && ((offsetHour as number) > 23 || (offsetMinute as number) > 59))
+    return undefined;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
 /** `limit` and `page` (FNS.07–09): page numbers start at 1. */

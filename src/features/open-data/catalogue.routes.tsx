@@ -1,10 +1,12 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { Writer } from 'n3';
 import type { AppEnv } from '../../app-deps.ts';
+import { renderErrorPage } from '../../web/error-page.tsx';
 import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { cachedAnswers } from './api-cache.ts';
+import { apiRateLimit } from './api-rate-limit.ts';
 import {
   buildCatalogue,
   CATALOGUE_PATH,
@@ -23,24 +25,52 @@ import { API_RESOURCES } from './resources.ts';
  */
 export const catalogueRoutes = new Hono<AppEnv>();
 
-const openToAll = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag'] });
+const openToAll = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'] });
 
-catalogueRoutes.get(CATALOGUE_PATH, openToAll, cachedAnswers(), async (c) => {
-  const graph = await buildCatalogue(c.get('deps'), c.var.t);
-  return c.body(toRdfXml(graph.getQuads(null, null, null, null)), 200, {
-    'Content-Type': 'application/rdf+xml; charset=utf-8',
-  });
-});
+/**
+ * The files take no query string: each would be an entry of its own in the cache, and a build reads every
+ * public record, so `?x=1`, `?x=2`, … are refused (QUALITY.md: junk is refused cheaply). A client also
+ * counts against the API's limit here.
+ */
+const onlyThePath: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (new URL(c.req.url).search !== '') return renderErrorPage(c, 400);
+  return next();
+};
+const limitPerClient = apiRateLimit();
 
-catalogueRoutes.get(CATALOGUE_TURTLE_PATH, openToAll, cachedAnswers(), async (c) => {
-  const graph = await buildCatalogue(c.get('deps'), c.var.t);
-  const writer = new Writer({ prefixes: PREFIXES });
-  writer.addQuads(graph.getQuads(null, null, null, null));
-  const turtle = await new Promise<string>((resolve, reject) =>
-    writer.end((error, result: string) => (error ? reject(error) : resolve(result))),
-  );
-  return c.body(turtle, 200, { 'Content-Type': 'text/turtle; charset=utf-8' });
-});
+// GET and the CORS preflight (OPTIONS, answered by `openToAll`), so a browser may send If-None-Match.
+catalogueRoutes.on(
+  ['GET', 'OPTIONS'],
+  CATALOGUE_PATH,
+  openToAll,
+  limitPerClient,
+  onlyThePath,
+  cachedAnswers(),
+  async (c) => {
+    const graph = await buildCatalogue(c.get('deps'), c.var.t);
+    return c.body(toRdfXml(graph.getQuads(null, null, null, null)), 200, {
+      'Content-Type': 'application/rdf+xml; charset=utf-8',
+    });
+  },
+);
+
+catalogueRoutes.on(
+  ['GET', 'OPTIONS'],
+  CATALOGUE_TURTLE_PATH,
+  openToAll,
+  limitPerClient,
+  onlyThePath,
+  cachedAnswers(),
+  async (c) => {
+    const graph = await buildCatalogue(c.get('deps'), c.var.t);
+    const writer = new Writer({ prefixes: PREFIXES });
+    writer.addQuads(graph.getQuads(null, null, null, null));
+    const turtle = await new Promise<string>((resolve, reject) =>
+      writer.end((error, result: string) => (error ? reject(error) : resolve(result))),
+    );
+    return c.body(turtle, 200, { 'Content-Type': 'text/turtle; charset=utf-8' });
+  },
+);
 
 catalogueRoutes.get('/oppna-data/dataportalen', publicPage({ feedback: true }), (c) => {
   const t = c.var.t;

@@ -1,5 +1,6 @@
 import { create as contentDisposition } from 'content-disposition';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from '../../app-deps.ts';
 import { renderErrorPage } from '../../web/error-page.tsx';
 import type { Messages } from '../../web/i18n/messages.ts';
@@ -7,6 +8,7 @@ import { publicPage } from '../../web/public-page.ts';
 import { renderPage } from '../../web/render.tsx';
 import { CC0_URL, openApiDocumentFor } from './api-app.ts';
 import { cachedAnswers } from './api-cache.ts';
+import { apiRateLimit } from './api-rate-limit.ts';
 import type { ApiResource } from './api-resource.ts';
 import { API_BASE_PATH } from './api-routes.ts';
 import {
@@ -97,7 +99,6 @@ const downloadHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   const download = downloadOf(c);
   if (!download) return renderErrorPage(c, 404);
   if (new URL(c.req.url).search !== '') return renderErrorPage(c, 400);
-  c.header('Access-Control-Allow-Origin', '*');
   c.header(
     'Content-Disposition',
     contentDisposition(downloadFileName(download.resource.name, download.format)),
@@ -105,23 +106,34 @@ const downloadHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-openDataRoutes.get(DOWNLOAD_PATH, downloadHeaders, cachedAnswers(), async (c) => {
-  const download = downloadOf(c);
-  if (!download) return renderErrorPage(c, 404);
-  const { resource, format } = download;
-  const deps = c.get('deps');
-  const { items } = await resource.list(deps, { filters: {}, limit: null, offset: 0 });
-  if (format === 'json') {
-    const page = `${deps.config.baseUrl}${datasetPath(resource.name)}`;
-    return c.body(datasetJson(page, items), 200, { 'Content-Type': 'application/json; charset=utf-8' });
-  }
-  const columns = Object.keys(
-    schemaProperties(openApiDocumentFor(deps) as OpenApiDocumentLike, resource.schemaName),
-  );
-  return c.body(datasetCsv(columns, items as unknown as Record<string, unknown>[]), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-  });
-});
+/** Open to any origin, with the CORS preflight a browser sends before If-None-Match, as the API is. */
+const openToAll = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'] });
+
+openDataRoutes.on(
+  ['GET', 'OPTIONS'],
+  DOWNLOAD_PATH,
+  openToAll,
+  apiRateLimit(),
+  downloadHeaders,
+  cachedAnswers(),
+  async (c) => {
+    const download = downloadOf(c);
+    if (!download) return renderErrorPage(c, 404);
+    const { resource, format } = download;
+    const deps = c.get('deps');
+    const { items } = await resource.list(deps, { filters: {}, limit: null, offset: 0 });
+    if (format === 'json') {
+      const page = `${deps.config.baseUrl}${datasetPath(resource.name)}`;
+      return c.body(datasetJson(page, items), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    }
+    const columns = Object.keys(
+      schemaProperties(openApiDocumentFor(deps) as OpenApiDocumentLike, resource.schemaName),
+    );
+    return c.body(datasetCsv(columns, items as unknown as Record<string, unknown>[]), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+    });
+  },
+);
 
 openDataRoutes.get('/oppna-data/datamangder/:name{[a-z0-9-]+}', publicPage(), (c) => {
   const t = c.var.t;

@@ -6,29 +6,26 @@
 export const apiMeetingsText = {
   placementCapacities: {
     description:
-      'Praktikplatser en enhet erbjuder en termin av ett slag, och hur många av dem lärosätena begärt, fått bekräftade och genomfört: samma siffror som översikten över praktik och VFU, per enhet och slag. Inga personer.',
+      'Praktikplatser som en förvaltnings enheter erbjuder en termin, och hur många av dem lärosätena begärt, fått bekräftade och genomfört: samma rad som i översikten över praktik och VFU. Inga personer.',
     dataset: {
-      title: 'Praktikplatser och VFU per termin',
+      title: 'Praktikplatser och VFU per termin och förvaltning',
       description:
-        'Antal praktik- och VFU-platser som kommunens enheter erbjuder per termin och slag (VFU i lärarutbildningen, VFU/VIL i vård och omsorg, APL, praktik), med antal begärda, bekräftade och genomförda platser. Summerat per förvaltning blir det siffrorna på webbplatsens översikt /praktik/oversikt. Bara sammanräkningar, inga personer; borttagna erbjudanden och förfrågningar räknas inte.',
+        'Antal praktik- och VFU-platser (VFU i lärarutbildningen, VFU/VIL i vård och omsorg, APL, praktik) som kommunens enheter erbjuder per termin, summerat per förvaltning, med antal begärda, bekräftade och genomförda platser: samma siffror som webbplatsens översikt /praktik/oversikt. Bara sammanräkningar per förvaltning, inga enskilda enheter eller personer; borttagna erbjudanden och förfrågningar räknas inte.',
       keywords: ['praktik', 'VFU', 'VIL', 'APL', 'praktikplatser', 'högskola'],
     },
     fields: {
-      id: 'Sammanräkningens id: termin, enhetens id och slag, t.ex. ht2026-flemingsbergsskolan-vfu-teacher.',
+      id: 'Sammanräkningens id: terminen och förvaltningens id, t.ex. ht2026-grundskoleforvaltningen.',
       url: 'Översikten över praktik och VFU för terminen på webbplatsen.',
       updatedAt: 'Senaste ändringen bland de erbjudanden och förfrågningar som räknats.',
       term: 'Terminen, t.ex. HT2026 (hösten) eller VT2027 (våren).',
-      kind: 'Slag av praktik: vfu_teacher (VFU i lärarutbildningen), vfu_care (VFU/VIL i vård och omsorg), apl (APL i gymnasieskolans yrkesprogram), internship (annan praktik).',
-      unit: 'Enheten (skola, förskola, boende, avdelning) som tar emot studenterna.',
       administration:
-        'Förvaltningen som översikten räknar enheten till (närmaste förvaltning ovanför), eller null om det inte finns någon.',
+        'Förvaltningen vars enheter erbjuder platserna (närmaste förvaltning ovanför enheten, eller toppen av dess träd), som översikten räknar dem.',
       offered: 'Erbjudna platser.',
       requested: 'Platser som lärosätena begärt på erbjudandena (alla förfrågningar utom inställda).',
       confirmed: 'Bekräftade platser (bekräftade och genomförda förfrågningar).',
       completed: 'Genomförda platser.',
       termFilter: 'Bara denna termin, t.ex. HT2026.',
-      kindFilter: 'Bara detta slag av praktik.',
-      organisationFilter: 'Bara enheten med detta id, eller enheterna i förvaltningen med detta id.',
+      organisationFilter: 'Bara förvaltningen med detta id.',
     },
   },
   meetings: {

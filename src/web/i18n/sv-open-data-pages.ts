@@ -69,7 +69,7 @@ export const openDataPagesText = {
     filters:
       'Varje lista har filter som frågeparametrar (de står per resurs nedan). En okänd parameter eller ett ogiltigt värde ger 400 med parametern namngiven.',
     harvest:
-      'Hämta bara det som ändrats: spara tiden när du började förra hämtningen och fråga med updatedSince=den tiden. Du får alla poster som ändrats vid eller efter den. En post som tagits bort eller gjorts intern försvinner ur listan; jämför id med din kopia, eller hämta allt igen ibland (nedladdningarna är ett sätt).',
+      'Hämta bara det som ändrats: spara tiden när du började förra hämtningen och fråga med updatedSince=den tiden. Du får alla poster som ändrats vid eller efter den. En post som tagits bort eller gjorts intern försvinner ur listan; jämför id med din kopia, eller hämta allt igen ibland (nedladdningarna är ett sätt). updatedAt är postens egen ändringstid: ändras bara något den länkar till (t.ex. en organisation byter namn, ett uppdrag i en grupp tar slut) flyttas den inte, och det fångas också bara av en hel hämtning.',
     cachingHeading: 'Cachning',
     caching:
       'Varje svar har en ETag. Skicka den i If-None-Match nästa gång, så blir svaret 304 Not Modified utan innehåll om inget ändrats. Cache-Control tillåter att svar sparas i 60 sekunder; ändringar i registret syns i API:et inom några sekunder.',

@@ -13,7 +13,7 @@ export const openDataText = {
     serviceLevel:
       'Tjänstenivå: API:et drivs på samma server som webbplatsen och är tillgängligt när den är det; inga garantier om svarstid utöver det. Ändringar i registret syns inom några sekunder. Version 1 ändras bara bakåtkompatibelt (nya fält och resurser kan tillkomma); en ändring som inte är det blir version 2, och version 1 finns kvar minst tolv månader efter att den nya publicerats.',
     limits: (perMinute: number) =>
-      `Kända begränsningar: högst ${perMinute} anrop per minut och klientadress (därefter 429 med Retry-After), högst 100 poster per sida, bara läsning (GET och HEAD). Svar får sparas i 60 sekunder (Cache-Control); fråga med If-None-Match för att slippa hämta det som inte ändrats.`,
+      `Kända begränsningar: högst ${perMinute} anrop per minut och klientadress (därefter 429 med Retry-After), högst 100 poster per sida, bara läsning (GET och HEAD). Svar får sparas i 60 sekunder (Cache-Control); fråga med If-None-Match för att slippa hämta det som inte ändrats. updatedSince ger poster vars egen ändringstid (updatedAt) är senare: en post som tagits bort eller gjorts intern försvinner bara ur listorna, och en ändring i något en post bara länkar till flyttar inte postens updatedAt — hämta allt ibland för att få med det.`,
     tagRegister: 'Registret',
     tagMeta: 'Om API:et',
     listSummary: (title: string) => `Lista: ${title}`,
@@ -87,7 +87,7 @@ export const openDataText = {
     limit: 'Högsta antal poster per sida, 1–100. Standard 20.',
     page: 'Vilken sida, från 1. Standard 1.',
     updatedSince:
-      'Bara poster som ändrats vid eller efter denna tidpunkt: RFC 3339 med tidszon (2026-01-01T08:00:00Z) eller ett datum (2026-01-01, midnatt UTC).',
+      'Bara poster som ändrats vid eller efter denna tidpunkt: RFC 3339 med tidszon (2026-01-01T08:00:00Z) eller ett datum (2026-01-01, midnatt svensk tid).',
   },
   problems: {
     byStatus: {
@@ -126,7 +126,8 @@ export const openDataText = {
     oneOf: (values: string[]) => `Ska vara ett av: ${values.join(', ')}.`,
     slug: 'Ska vara ett id som i webbplatsens adresser: små bokstäver a–z, siffror och bindestreck.',
     updatedSince:
-      'Ska vara en tidpunkt enligt RFC 3339 med tidszon, t.ex. 2026-01-01T08:00:00Z, eller ett datum som 2026-01-01.',
+      'Ska vara en tidpunkt som finns, enligt RFC 3339 med tidszon, t.ex. 2026-01-01T08:00:00Z, eller ett datum som 2026-01-01 (år 1900–9999).',
+    day: 'Ska vara ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2026-01-01 (år 1900–9999).',
     tooLong: (maximum: string) => `Får vara högst ${maximum} tecken.`,
     repeated: 'Parametern får bara anges en gång.',
     invalid: 'Värdet godtas inte. Se parameterns beskrivning i API-dokumentationen.',

@@ -4,9 +4,10 @@ import { organisationPath } from '../../../web/components/register-links.tsx';
 import type { Messages } from '../../../web/i18n/messages.ts';
 import { type ActivityKind, activityKinds } from '../../activities/activities.table.ts';
 import { groupRows, pageWithTotal } from '../api-paging.ts';
-import { type ApiResource, focusAreaUrl } from '../api-resource.ts';
+import { type ApiResource, focusAreaUrl, goalUrl } from '../api-resource.ts';
 import {
   dateField,
+  dayParameter,
   nullableReference,
   parseUpdatedSince,
   presentTimestamp,
@@ -22,28 +23,6 @@ import {
   findActivityOrganisations,
   findActivityRows,
 } from './activities.queries.ts';
-
-/** A goal's page on the site (/mal/<slug>). */
-export function goalUrl(site: string, slug: string): string {
-  return `${site}/mal/${slug}`;
-}
-
-/** A day in the calendar as YYYY-MM-DD (2026-02-31 is refused). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
-
-/** A query parameter: one day, YYYY-MM-DD. */
-function dateParameter(description: string, name: string) {
-  return z
-    .string()
-    .max(10)
-    .refine(isCalendarDate)
-    .optional()
-    .openapi({ param: { name, in: 'query' }, description, format: 'date', example: '2026-01-01' });
-}
 
 function activitySchemas(t: Messages) {
   const words = t.apiActivities.activities.fields;
@@ -89,8 +68,8 @@ export const activitiesResource: ApiResource<ApiActivity> = {
         agreement: slugParameter(words.agreementFilter, 'agreement'),
         focusArea: slugParameter(words.focusAreaFilter, 'focusArea'),
         goal: slugParameter(words.goalFilter, 'goal'),
-        activeFrom: dateParameter(words.activeFromFilter, 'activeFrom'),
-        activeTo: dateParameter(words.activeToFilter, 'activeTo'),
+        activeFrom: dayParameter(words.activeFromFilter, 'activeFrom'),
+        activeTo: dayParameter(words.activeToFilter, 'activeTo'),
         updatedSince: updatedSinceParameter(t),
       },
       example: {

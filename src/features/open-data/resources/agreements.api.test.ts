@@ -34,6 +34,23 @@ describe('/api/v1/agreements', () => {
     expect(sh.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 
+  it('answers curl /api/v1/agreements?status=active with exactly the two agreements, without demo data', async () => {
+    const plain = await createTestApp({ demo: false });
+    try {
+      const response = await plain.request('/api/v1/agreements?status=active');
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.totalItems).toBe(2);
+      for (const item of body.items) {
+        expect(item.kind).toBe('collaboration');
+        expect(item.parties.map((party: { id: string }) => party.id)).toContain('huddinge-kommun');
+        expect(item.focusAreas.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await plain.cleanup();
+    }
+  });
+
   it('filters by status exactly as the agreement pages compute it, and the statuses add up to all', async () => {
     const all = await json('/api/v1/agreements?limit=100');
     let sum = 0;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { people } from '../../accounts/accounts.table.ts';
 import type { AgreementStatus } from '../../agreements/agreement-status.ts';
@@ -49,13 +49,24 @@ function statusCondition(status: AgreementStatus, today: string): SQL {
   }
 }
 
+/**
+ * When what the API shows of an agreement last changed: the agreement, or one of its documents (added,
+ * changed, made internal or deleted without a change of the agreement itself). Spelled out with the
+ * table's name: in a select from one table Drizzle writes a column without it, and inside the subquery a
+ * bare "id" would be the document's.
+ */
+const agreementUpdatedAt = sql<Date>`greatest(agreements.updated_at,
+  (select max(d.updated_at) from documents d where d.agreement_id = agreements.id))`;
+
 function conditions(filter: AgreementRowFilter) {
   return and(
     shownToEveryone(agreements),
     filter.slug !== undefined ? eq(agreements.slug, filter.slug) : undefined,
     filter.kind ? eq(agreements.kind, filter.kind) : undefined,
     filter.status ? statusCondition(filter.status, filter.today) : undefined,
-    filter.updatedSince ? gte(agreements.updatedAt, filter.updatedSince) : undefined,
+    filter.updatedSince
+      ? sql`${agreementUpdatedAt} >= ${filter.updatedSince.toISOString()}::timestamptz`
+      : undefined,
     filter.organisation
       ? sql`exists (select 1 from ${agreementParties} join ${organisations} on ${organisations.id} = ${agreementParties.organisationId}
           where ${agreementParties.agreementId} = ${agreements.id} and ${organisations.slug} = ${filter.organisation}
@@ -83,7 +94,7 @@ export function findAgreementRows(db: Db, filter: AgreementRowFilter, limit: num
       validTo: agreements.validTo,
       description: agreements.description,
       isDemo: agreements.isDemo,
-      updatedAt: agreements.updatedAt,
+      updatedAt: agreementUpdatedAt.mapWith((value: string | Date) => new Date(value)),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(agreements)

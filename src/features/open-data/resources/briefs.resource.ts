@@ -6,7 +6,7 @@ import type { Messages } from '../../../web/i18n/messages.ts';
 import { type BriefKind, briefKinds } from '../../needs/needs.table.ts';
 import { isBriefOpen } from '../../needs/views/brief-status.tsx';
 import { groupRows, pageWithTotal } from '../api-paging.ts';
-import { type ApiResource, focusAreaUrl } from '../api-resource.ts';
+import { type ApiResource, focusAreaUrl, goalUrl } from '../api-resource.ts';
 import {
   dateField,
   nullableReference,
@@ -18,7 +18,6 @@ import {
   timestampField,
   updatedSinceParameter,
 } from '../api-schemas.ts';
-import { goalUrl } from './activities.resource.ts';
 import {
   type BriefStatus,
   briefStatuses,

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { focusAreas } from '../../agreements/agreements.table.ts';
 import { goals } from '../../goals/goals.table.ts';
@@ -41,6 +41,7 @@ function conditions(filter: DecisionRowFilter) {
     shownToEveryone(meetings),
     shownToEveryone(groups),
     eq(meetings.minutesStatus, 'approved'),
+    isNotNull(meetings.minutesApprovedAt),
     ne(agendaItems.decision, ''),
     filter.id !== undefined ? eq(agendaItems.id, filter.id) : undefined,
     filter.group !== undefined ? eq(groups.slug, filter.group) : undefined,

@@ -3,9 +3,10 @@ import type { AppDeps } from '../../../app-deps.ts';
 import { stockholmDate } from '../../../lib/dates.ts';
 import type { Messages } from '../../../web/i18n/messages.ts';
 import { groupRows, pageWithTotal } from '../api-paging.ts';
-import { type ApiResource, focusAreaUrl } from '../api-resource.ts';
+import { type ApiResource, focusAreaUrl, goalUrl } from '../api-resource.ts';
 import {
   dateField,
+  dayParameter,
   parseUpdatedSince,
   presentTimestamp,
   recordFields,
@@ -16,7 +17,7 @@ import {
 } from '../api-schemas.ts';
 import { countDecisionRows, findDecisionRows } from './decisions.queries.ts';
 import { findItemFocusAreas, findItemGoals } from './meetings.queries.ts';
-import { dayParameter, goalUrl, groupReference, NUMERIC_ID_PATTERN, numericId } from './meetings.resource.ts';
+import { groupReference, NUMERIC_ID_PATTERN, numericId } from './meetings.resource.ts';
 
 function decisionSchemas(t: Messages) {
   const words = t.apiMeetings.decisions.fields;

@@ -134,3 +134,34 @@ describe('/api/v1/focus-areas', () => {
     }
   });
 });
+
+describe('a focus area only something hidden uses', () => {
+  it('is published only while a public agreement, brief or activity uses it (review of issue 12)', async () => {
+    const { pool } = subject.database;
+    await pool.query("insert into focus_areas (slug, name) values ('hemligt-omrade', 'Hemligt område')");
+    await pool.query(`insert into agreement_focus_areas (agreement_id, focus_area_id)
+      select a.id, f.id from agreements a, focus_areas f
+       where a.slug = 'samverkansavtal-sodertorns-hogskola' and f.slug = 'hemligt-omrade'`);
+    try {
+      expect((await subject.request('/api/v1/focus-areas/hemligt-omrade')).status).toBe(200);
+      await pool.query(
+        "update agreements set visibility = 'internal' where slug = 'samverkansavtal-sodertorns-hogskola'",
+      );
+      expect((await subject.request('/api/v1/focus-areas/hemligt-omrade')).status).toBe(404);
+      const list = await json('/api/v1/focus-areas?limit=100');
+      expect(list.items.map((item: Item) => item.id)).not.toContain('hemligt-omrade');
+      // A published public brief naming it makes it public again, with the needs bank as its page.
+      await pool.query(`insert into brief_focus_areas (brief_id, focus_area_id)
+        select b.id, f.id from briefs b, focus_areas f
+         where b.published_at is not null and b.visibility = 'public' and b.deleted_at is null
+           and f.slug = 'hemligt-omrade' order by b.id limit 1`);
+      const item = await json('/api/v1/focus-areas/hemligt-omrade');
+      expect(item.url).toBe('http://localhost:3000/behovsbanken?omrade=hemligt-omrade');
+      expect((await subject.request('/behovsbanken?omrade=hemligt-omrade')).status).toBe(200);
+    } finally {
+      await pool.query(
+        "update agreements set visibility = 'public' where slug = 'samverkansavtal-sodertorns-hogskola'",
+      );
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { agreementFocusAreas, agreements, focusAreas } from '../../agreements/agreements.table.ts';
-import { shownToEveryone } from '../../register/visibility.ts';
+import { shownToEveryone, shownToEveryoneSql } from '../../register/visibility.ts';
 import { anyId } from './id-lists.queries.ts';
 
 export type FocusAreaRowFilter = {
@@ -10,9 +10,25 @@ export type FocusAreaRowFilter = {
   slug?: string;
 };
 
+/**
+ * A focus area is published when something public uses it: a public agreement prioritises it (as /avtal
+ * lists it), a published public brief names it (as the needs bank's filter offers it), or a public
+ * activity is filed under it. An area that only an internal agreement has stays out of sight with it:
+ * its name could tell what the confidential agreement is about.
+ */
+const usedByPublicRecord = sql`(
+  exists (select 1 from agreement_focus_areas af join agreements a on a.id = af.agreement_id
+           where af.focus_area_id = ${focusAreas.id} and ${sql.raw(shownToEveryoneSql('a', true))})
+  or exists (select 1 from brief_focus_areas bf join briefs b on b.id = bf.brief_id
+              where bf.focus_area_id = ${focusAreas.id} and b.published_at is not null
+                and ${sql.raw(shownToEveryoneSql('b', true))})
+  or exists (select 1 from activity_focus_areas xf join activities x on x.id = xf.activity_id
+              where xf.focus_area_id = ${focusAreas.id} and ${sql.raw(shownToEveryoneSql('x', true))}))`;
+
 function conditions(filter: FocusAreaRowFilter) {
   return and(
     shownToEveryone(focusAreas),
+    usedByPublicRecord,
     filter.slug !== undefined ? eq(focusAreas.slug, filter.slug) : undefined,
     filter.updatedSince ? gte(focusAreas.updatedAt, filter.updatedSince) : undefined,
   );
@@ -55,4 +71,14 @@ export function findFocusAreaAgreements(db: Db, focusAreaIds: number[]) {
     .innerJoin(agreements, eq(agreements.id, agreementFocusAreas.agreementId))
     .where(and(anyId(agreementFocusAreas.focusAreaId, focusAreaIds), shownToEveryone(agreements)))
     .orderBy(sql`${agreements.title} collate "sv-SE-x-icu"`, asc(agreements.slug));
+}
+
+/** Which of these focus areas a published public brief names: their page is the needs bank filtered by them. */
+export async function findFocusAreasInBriefs(db: Db, focusAreaIds: number[]): Promise<Set<number>> {
+  if (focusAreaIds.length === 0) return new Set();
+  const rows = await db.execute<{ id: number }>(sql`
+    select distinct bf.focus_area_id as id from brief_focus_areas bf join briefs b on b.id = bf.brief_id
+     where bf.focus_area_id = any(${sql.param(focusAreaIds)}::int[]) and b.published_at is not null
+       and ${sql.raw(shownToEveryoneSql('b', true))}`);
+  return new Set(rows.rows.map((row) => Number(row.id)));
 }

@@ -10,7 +10,12 @@ import {
   referenceSchema,
   updatedSinceParameter,
 } from '../api-schemas.ts';
-import { countFocusAreaRows, findFocusAreaAgreements, findFocusAreaRows } from './focus-areas.queries.ts';
+import {
+  countFocusAreaRows,
+  findFocusAreaAgreements,
+  findFocusAreaRows,
+  findFocusAreasInBriefs,
+} from './focus-areas.queries.ts';
 
 function focusAreaSchemas(t: Messages) {
   const words = t.apiOrganisations.focusAreas.fields;
@@ -83,17 +88,22 @@ async function listFocusAreas(
     offset,
     () => countFocusAreaRows(deps.db, filter),
   );
-  const agreementsOf = groupRows(
-    await findFocusAreaAgreements(
-      deps.db,
-      rows.map((row) => row.id),
-    ),
-    (row) => row.focusAreaId,
-  );
+  const ids = rows.map((row) => row.id);
+  const [agreementRows, inBriefs] = await Promise.all([
+    findFocusAreaAgreements(deps.db, ids),
+    findFocusAreasInBriefs(deps.db, ids),
+  ]);
+  const agreementsOf = groupRows(agreementRows, (row) => row.focusAreaId);
   const site = deps.config.baseUrl;
+  // Its place on the site: listed on /avtal when a public agreement prioritises it, else the needs bank
+  // filtered by it; an area only activities use has no list of its own, and /avtal says what areas are.
+  const pageOf = (row: { id: number; slug: string }) =>
+    agreementsOf.has(row.id) || !inBriefs.has(row.id)
+      ? focusAreaUrl(site, row.slug)
+      : `${site}/behovsbanken?omrade=${row.slug}`;
   const items = rows.map((row) => ({
     id: row.slug,
-    url: focusAreaUrl(site, row.slug),
+    url: pageOf(row),
     updatedAt: presentTimestamp(row.updatedAt),
     isExampleData: row.isDemo,
     name: row.name,

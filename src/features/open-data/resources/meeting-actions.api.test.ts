@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, textOf } from '../../../../tests/test-app.ts';
-import { meetingActions, meetings } from '../../meetings/meetings.table.ts';
+import { agendaItems, meetingActions, meetings } from '../../meetings/meetings.table.ts';
 
 let subject: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -116,6 +116,32 @@ describe('/api/v1/meeting-actions', () => {
         .update(meetings)
         .set({ visibility: 'public', internalReason: null })
         .where(eq(meetings.id, meetingId));
+    }
+  });
+
+  it('leaves out an action whose decision was made internal afterwards, on the group page too', async () => {
+    const { db } = subject.database;
+    const { items } = await list('&group=hogskoleradet');
+    const [open] = items;
+    if (!open) throw new Error('the demo data has an open action');
+    const [given] = await db
+      .select()
+      .from(meetingActions)
+      .where(eq(meetingActions.id, Number(open.id)));
+    if (!given?.agendaItemId) throw new Error('the demo action was given by a decision');
+    await db
+      .update(agendaItems)
+      .set({ visibility: 'internal', internalReason: 'Arbetsmaterial' })
+      .where(eq(agendaItems.id, given.agendaItemId));
+    try {
+      expect((await list('&group=hogskoleradet')).items.some((action) => action.id === open.id)).toBe(false);
+      expect((await subject.request(`/api/v1/meeting-actions/${open.id}`)).status).toBe(404);
+      expect((await councilTableRows()).some((row) => row.includes(open.title))).toBe(false);
+    } finally {
+      await db
+        .update(agendaItems)
+        .set({ visibility: 'public', internalReason: null })
+        .where(eq(agendaItems.id, given.agendaItemId));
     }
   });
 

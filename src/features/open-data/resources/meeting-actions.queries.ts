@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { groups } from '../../groups/groups.table.ts';
+import { givenByShownItem } from '../../meetings/meeting-pages.queries.ts';
 import { type ActionStatus, meetingActions, meetings } from '../../meetings/meetings.table.ts';
 import { organisations } from '../../organisations/organisations.table.ts';
 import { shownToEveryone } from '../../register/visibility.ts';
@@ -30,6 +31,7 @@ function conditions(filter: ActionRowFilter): SQL {
     shownToEveryone(groups),
     eq(meetings.minutesStatus, 'approved'),
     inArray(meetingActions.status, filter.status ? [filter.status] : [...PUBLIC_ACTION_STATUSES]),
+    givenByShownItem(),
     filter.id !== undefined ? eq(meetingActions.id, filter.id) : undefined,
     filter.group !== undefined ? eq(groups.slug, filter.group) : undefined,
     filter.updatedSince ? gte(meetingActions.updatedAt, filter.updatedSince) : undefined,

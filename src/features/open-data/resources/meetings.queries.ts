@@ -36,10 +36,11 @@ export const meetingDay = sql`(${meetings.startsAt} at time zone ${TIME_ZONE})::
 
 /**
  * When what the API shows of a meeting last changed: the meeting itself (its minutes' approval too) or
- * one of its public items.
+ * any of its items — an internal or deleted one too, since hiding an item changes the public agenda (a
+ * harvester asking with updatedSince must see the meeting again; only a time is revealed).
  */
-const meetingUpdatedAt = sql<Date>`greatest(${meetings.updatedAt}, (select max(ai.updated_at) from agenda_items ai
-  where ai.meeting_id = ${meetings.id} and ai.deleted_at is null and ai.visibility = 'public'))`;
+const meetingUpdatedAt = sql<Date>`greatest(${meetings.updatedAt}, ${meetings.minutesApprovedAt},
+  (select max(ai.updated_at) from agenda_items ai where ai.meeting_id = ${meetings.id}))`;
 
 function conditions(filter: MeetingRowFilter) {
   return and(

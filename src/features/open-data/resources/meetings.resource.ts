@@ -5,9 +5,10 @@ import { groupPath } from '../../../web/components/register-links.tsx';
 import type { Messages } from '../../../web/i18n/messages.ts';
 import { meetingStatuses } from '../../meetings/meetings.table.ts';
 import { groupRows, pageWithTotal } from '../api-paging.ts';
-import { type ApiResource, focusAreaUrl } from '../api-resource.ts';
+import { type ApiResource, focusAreaUrl, goalUrl } from '../api-resource.ts';
 import {
   dateField,
+  dayParameter,
   nullableReference,
   parseUpdatedSince,
   presentTimestamp,
@@ -34,30 +35,6 @@ const MAX_ID = 2_147_483_647;
 export function numericId(id: string): number | undefined {
   if (!NUMERIC_ID_PATTERN.test(id) || Number(id) > MAX_ID) return undefined;
   return Number(id);
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a text is a calendar day that exists, YYYY-MM-DD (2026-02-31 and 2026-13-01 are not). */
-export function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const instant = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(instant.getTime()) && instant.toISOString().startsWith(value);
-}
-
-/** A calendar day as a query parameter (YYYY-MM-DD, a day that exists). */
-export function dayParameter(description: string, name: string) {
-  return z
-    .string()
-    .max(10)
-    .refine(isDay)
-    .optional()
-    .openapi({ param: { name, in: 'query' }, description, example: '2026-01-01' });
-}
-
-/** A goal's anchor on /mal, as the meeting page links it. */
-export function goalUrl(site: string, slug: string): string {
-  return `${site}/mal#mal-${slug}`;
 }
 
 /** The group a meeting belongs to, as a link to its page (/hogskoleradet for the council). */

@@ -20,60 +20,37 @@ type Capacity = {
   updatedAt: string;
   isExampleData: boolean;
   term: string;
-  kind: string;
-  unit: Reference;
-  administration: Reference | null;
+  administration: Reference;
   offered: number;
   requested: number;
   confirmed: number;
   completed: number;
 };
 
-async function json(path: string) {
-  const response = await subject.request(path);
-  expect(response.status, path).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  return response.json();
-}
-
 async function all(query = ''): Promise<Capacity[]> {
-  return (await json(`/api/v1/placement-capacities?limit=100${query}`)).items;
+  const response = await subject.request(`/api/v1/placement-capacities?limit=100${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()).items;
 }
 
-async function organisationId(slug: string): Promise<number> {
-  const [row] = await subject.database.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.slug, slug));
-  if (!row) throw new Error(`no organisation ${slug}`);
-  return row.id;
-}
-
-/** The API's rows summed per förvaltning: the overview's first table. */
-function byAdministration(items: Capacity[]) {
-  const sums = new Map<
-    string | null,
-    { offered: number; requested: number; confirmed: number; completed: number }
-  >();
-  for (const item of items) {
-    const key = item.administration?.name ?? null;
-    const sum = sums.get(key) ?? { offered: 0, requested: 0, confirmed: 0, completed: 0 };
-    sum.offered += item.offered;
-    sum.requested += item.requested;
-    sum.confirmed += item.confirmed;
-    sum.completed += item.completed;
-    sums.set(key, sum);
-  }
-  return sums;
-}
+const figures = (row: { offered: number; requested: number; confirmed: number; completed: number }) => ({
+  offered: row.offered,
+  requested: row.requested,
+  confirmed: row.confirmed,
+  completed: row.completed,
+});
 
 describe('/api/v1/placement-capacities', () => {
-  let extraOffer = 0;
+  let unitOfExtra = 0;
   beforeAll(async () => {
     // A real (not demo) offer in HT2026 with requests in every status, one deleted: the rules are tried.
-    const [some] = await all('&term=HT2026');
-    if (!some) throw new Error('no HT2026 capacity in the demo data');
-    const unit = await organisationId(some.unit.id);
+    const [unit] = await subject.database.pool
+      .query<{ id: number }>(
+        `select po.organisation_id as id from placement_offers po where po.term = 'HT2026' and po.deleted_at is null limit 1`,
+      )
+      .then((result) => result.rows);
+    if (!unit) throw new Error('no HT2026 offer in the demo data');
+    unitOfExtra = unit.id;
     const [university] = await subject.database.db
       .select({ id: organisations.id })
       .from(organisations)
@@ -82,26 +59,23 @@ describe('/api/v1/placement-capacities', () => {
     const [offer] = await subject.database.db
       .insert(placementOffers)
       .values({
-        organisationId: unit,
+        organisationId: unit.id,
         term: 'HT2026',
         kind: 'internship',
         programme: 'Socionomprogrammet',
         places: 9,
         confirmedPlaces: 4,
-        updatedAt: new Date('2026-06-01T08:00:00Z'),
       })
       .returning();
-    extraOffer = offer?.id ?? 0;
     const request = (
       places: number,
       status: (typeof placementRequests.$inferInsert)['status'],
       deleted = false,
     ) => ({
-      offerId: extraOffer,
+      offerId: offer?.id ?? 0,
       universityId: university?.id ?? 0,
       places,
       status,
-      updatedAt: new Date('2026-06-02T09:30:00Z'),
       deletedAt: deleted ? new Date('2026-06-03T00:00:00Z') : null,
     });
     await subject.database.db
@@ -116,29 +90,17 @@ describe('/api/v1/placement-capacities', () => {
       ]);
   });
 
-  it('has, summed per förvaltning, exactly the figures of the overview page for every term', async () => {
+  it('has exactly the rows of the overview page’s förvaltning table, for every term', async () => {
     const items = await all();
     const terms = [...new Set(items.map((item) => item.term))];
     expect(terms.length).toBeGreaterThan(1);
     for (const term of terms) {
       const overview = await loadOverview(subject.database.db, term);
-      const api = byAdministration(items.filter((item) => item.term === term));
-      expect(
-        new Map(
-          overview.placementsByAdministration.map((row) => [
-            row.name,
-            {
-              offered: row.offered,
-              requested: row.requested,
-              confirmed: row.confirmed,
-              completed: row.completed,
-            },
-          ]),
-        ),
-        term,
-      ).toEqual(api);
+      const api = items.filter((item) => item.term === term);
+      expect(new Map(api.map((item) => [item.administration.name, figures(item)])), term).toEqual(
+        new Map(overview.placementsByAdministration.map((row) => [row.name, figures(row)])),
+      );
     }
-    // And the page itself: the totals row of the förvaltning table for HT2026.
     const page = await (await subject.request('/praktik/oversikt?termin=HT2026')).text();
     const table = /<table class="figures" id="praktik-forvaltning">([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
     const totals = [
@@ -150,89 +112,52 @@ describe('/api/v1/placement-capacities', () => {
     expect(totals).toEqual([sum('offered'), sum('requested'), sum('confirmed'), sum('completed')]);
   });
 
-  it('counts a unit’s offers of one kind by the overview’s rules, with a stable id and the latest change', async () => {
-    const [extra] = await subject.database.db
-      .select({ slug: organisations.slug })
-      .from(placementOffers)
-      .innerJoin(organisations, eq(organisations.id, placementOffers.organisationId))
-      .where(eq(placementOffers.id, extraOffer));
-    const id = `ht2026-${extra?.slug}-internship`;
-    const item: Capacity = await json(`/api/v1/placement-capacities/${id}`);
-    expect(item).toMatchObject({
-      id,
-      url: 'http://localhost:3000/praktik/oversikt?termin=HT2026',
-      term: 'HT2026',
-      kind: 'internship',
-      isExampleData: false,
-      offered: 9,
-      confirmed: 4,
-      completed: 2,
-      updatedAt: '2026-06-02T09:30:00Z',
-    });
-    // Requested: all but the cancelled one (declined too), the deleted one not at all.
-    expect(item.requested).toBe(1 + 2 + 2 + 1);
-    expect(item.unit.url).toBe(`http://localhost:3000/organisationer/${extra?.slug}`);
-    const list = await all('&term=HT2026&kind=internship');
-    expect(list.find((entry) => entry.id === id)).toEqual(item);
+  it('names no unit: only förvaltningar, with ids of term and förvaltning', async () => {
+    const items = await all();
+    const unitSlug = (
+      await subject.database.db.select().from(organisations).where(eq(organisations.id, unitOfExtra))
+    )[0]?.slug;
+    for (const item of items) {
+      expect(item.id).toBe(`${item.term.toLowerCase()}-${item.administration.id}`);
+      expect(JSON.stringify(item)).not.toContain(`"${unitSlug}"`);
+      const one = await subject.request(`/api/v1/placement-capacities/${item.id}`);
+      expect(await one.json()).toEqual(item);
+    }
   });
 
-  it('leaves out a deleted offer, and the offers of a deleted unit', async () => {
-    const [one] = await all('&term=HT2026');
-    if (!one) throw new Error('none');
-    const unit = await organisationId(one.unit.id);
+  it('leaves out the offers of a deleted unit', async () => {
+    const before = await all('&term=HT2026');
     await subject.database.db
       .update(organisations)
       .set({ deletedAt: new Date() })
-      .where(eq(organisations.id, unit));
+      .where(eq(organisations.id, unitOfExtra));
     try {
-      expect((await all()).map((item) => item.unit.id)).not.toContain(one.unit.id);
-      const response = await subject.request(`/api/v1/placement-capacities/${one.id}`);
-      expect(response.status).toBe(404);
-      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const after = await all('&term=HT2026');
+      const offered = (items: Capacity[]) => items.reduce((total, item) => total + item.offered, 0);
+      expect(offered(after)).toBeLessThan(offered(before));
     } finally {
       await subject.database.db
         .update(organisations)
         .set({ deletedAt: null })
-        .where(eq(organisations.id, unit));
-    }
-    await subject.database.db
-      .update(placementOffers)
-      .set({ deletedAt: new Date() })
-      .where(eq(placementOffers.id, extraOffer));
-    try {
-      const after = await all('&term=HT2026&kind=internship');
-      expect(after.some((item) => item.offered === 9 && !item.isExampleData)).toBe(false);
-    } finally {
-      await subject.database.db
-        .update(placementOffers)
-        .set({ deletedAt: null })
-        .where(eq(placementOffers.id, extraOffer));
+        .where(eq(organisations.id, unitOfExtra));
     }
   });
 
-  it('filters by term, kind, organisation (unit or förvaltning) and updatedSince', async () => {
+  it('filters by term, förvaltning and updatedSince, pages, and refuses bad values', async () => {
     const items = await all();
     expect(await all('&term=HT2026')).toEqual(items.filter((item) => item.term === 'HT2026'));
-    expect(await all('&kind=vfu_care')).toEqual(items.filter((item) => item.kind === 'vfu_care'));
-    const administration = items.find((item) => item.administration)?.administration;
-    const ofAdministration = await all(`&organisation=${administration?.id}`);
-    expect(ofAdministration.length).toBeGreaterThan(0);
-    expect(ofAdministration).toEqual(items.filter((item) => item.administration?.id === administration?.id));
-    const unit = items[0]?.unit.id;
-    expect(await all(`&organisation=${unit}`)).toEqual(items.filter((item) => item.unit.id === unit));
-    expect(
-      (await all('&updatedSince=2026-06-02T09:00:00Z')).every(
-        (item) => item.updatedAt >= '2026-06-02T09:00:00Z',
-      ),
-    ).toBe(true);
-    await subject.database.db
-      .update(placementOffers)
-      .set({ updatedAt: new Date('2032-01-01T00:00:00Z') })
-      .where(eq(placementOffers.id, extraOffer));
-    const changed = await all('&updatedSince=2031-12-31');
-    expect(changed.map((item) => item.kind)).toEqual(['internship']);
-    expect(changed[0]?.updatedAt).toBe('2032-01-01T00:00:00Z');
-
+    const first = items[0];
+    if (!first) throw new Error('no rows');
+    expect(await all(`&organisation=${first.administration.id}`)).toEqual(
+      items.filter((item) => item.administration.id === first.administration.id),
+    );
+    expect(await all('&updatedSince=2999-01-01')).toEqual([]);
+    const paged: string[] = [];
+    for (let page = 1; page <= items.length; page++) {
+      const response = await subject.request(`/api/v1/placement-capacities?limit=1&page=${page}`);
+      paged.push(...(await response.json()).items.map((item: Capacity) => item.id));
+    }
+    expect(paged).toEqual(items.map((item) => item.id));
     const bad = await subject.request('/api/v1/placement-capacities?term=HT26&kind=vfu&organisation=Å');
     expect(bad.status).toBe(400);
     const problem = await bad.json();
@@ -241,26 +166,11 @@ describe('/api/v1/placement-capacities', () => {
       'organisation',
       'term',
     ]);
-  });
-
-  it('pages through every row once in a stable order, and 404s an id that is no row', async () => {
-    const items = await all();
-    const seen: string[] = [];
-    let next: string | undefined = '/api/v1/placement-capacities?limit=4';
-    while (next) {
-      const body = await json(next.replace('http://localhost:3000', ''));
-      seen.push(...body.items.map((item: Capacity) => item.id));
-      next = body.links.next;
-    }
-    expect(seen).toEqual(items.map((item) => item.id));
-    expect(new Set(seen).size).toBe(seen.length);
-    for (const id of ['ht2026-finns-inte-vfu-teacher', 'HT2026-x', 'ht1999-x-apl']) {
-      expect((await subject.request(`/api/v1/placement-capacities/${id}`)).status, id).toBe(404);
-    }
+    expect((await subject.request('/api/v1/placement-capacities/ht2026-finns-inte')).status).toBe(404);
   });
 
   it('has an example that is a valid item', () => {
     const { item, example } = placementCapacitiesResource.schemas(sv);
-    expect(item.parse(example)).toEqual(example);
+    expect(item.safeParse(example).success).toBe(true);
   });
 });

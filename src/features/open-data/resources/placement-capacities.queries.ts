@@ -1,21 +1,18 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { ORGANISATION_TREE } from '../../organisations/organisation-groups.sql.ts';
-import type { PlacementKind } from '../../placements/placements.table.ts';
 
 /**
- * The placement overview's figures (placements/overview.queries.ts) one level finer: per term, offering
- * unit and kind of placement instead of per förvaltning, counted by the same rules, so that summing the
- * rows of one förvaltning gives the overview's row. Counted: offers not deleted from a unit that is not
- * deleted; requests on them not deleted from an institution that is not deleted. The förvaltning is the
- * nearest one above the unit (or the top of its tree), as the overview groups it. Aggregates only: no
- * person, no single request.
+ * The placement overview's figures (placements/overview.queries.ts) as open data: per term and förvaltning,
+ * exactly the rows of the public overview's first table, counted by the same rules — offers not deleted
+ * from a unit that is not deleted; requests on them not deleted from an institution that is not deleted;
+ * the förvaltning is the nearest one above the unit (or the top of its tree). Not per unit: single units'
+ * capacity is for signed-in staff (decision 013), and a unit's one placement could point at a person.
  */
 
 export type CapacityRowFilter = {
   term?: string;
-  kind?: PlacementKind;
-  /** A unit's or a förvaltning's slug. */
+  /** A förvaltning's slug. */
   organisation?: string;
   updatedSince?: Date;
   /** One row by its public id (the item endpoint). */
@@ -25,13 +22,9 @@ export type CapacityRowFilter = {
 export type CapacityRow = {
   publicId: string;
   term: string;
-  kind: PlacementKind;
-  unitSlug: string;
-  unitName: string;
-  unitKind: string;
-  administrationSlug: string | null;
-  administrationName: string | null;
-  administrationKind: string | null;
+  administrationSlug: string;
+  administrationName: string;
+  administrationKind: string;
   demo: boolean;
   updatedAt: Date;
   offered: number;
@@ -41,20 +34,19 @@ export type CapacityRow = {
   total: number;
 };
 
-/** The public id: lower-case term, the unit's slug and the kind with hyphens (ht2026-skolan-vfu-teacher). */
-const PUBLIC_ID = sql`lower(c.term) || '-' || u.slug || '-' || replace(c.kind::text, '_', '-')`;
+/** The public id: lower-case term and the förvaltning's slug (ht2026-grundskoleforvaltningen). */
+const PUBLIC_ID = sql`lower(c.term) || '-' || g.slug`;
 
 function cells(filter: CapacityRowFilter): SQL {
   return sql`
     with recursive ${ORGANISATION_TREE},
     offers as (
-      select po.id, po.term, po.kind, po.organisation_id as unit_id, po.places, po.is_demo, po.updated_at,
+      select po.id, po.term, po.places, po.is_demo, po.updated_at,
              coalesce(t.administration_id, t.root_id) as group_id
         from placement_offers po
         join tree t on t.id = po.organisation_id and t.shown
        where po.deleted_at is null
          ${filter.term ? sql`and po.term = ${filter.term}` : sql``}
-         ${filter.kind ? sql`and po.kind = ${filter.kind}` : sql``}
     ),
     requests as (
       select r.offer_id, r.places, r.status, r.is_demo, r.updated_at
@@ -64,7 +56,7 @@ function cells(filter: CapacityRowFilter): SQL {
        where r.deleted_at is null
     ),
     per_offer as (
-      select o.id, o.term, o.kind, o.unit_id, o.group_id, o.places,
+      select o.id, o.term, o.group_id, o.places,
              o.is_demo and coalesce(bool_and(r.is_demo), true) as demo,
              greatest(o.updated_at, max(r.updated_at)) as updated_at,
              coalesce(sum(r.places) filter (where r.status <> 'cancelled'), 0)::int as requested,
@@ -72,28 +64,27 @@ function cells(filter: CapacityRowFilter): SQL {
              coalesce(sum(r.places) filter (where r.status = 'completed'), 0)::int as completed
         from offers o
         left join requests r on r.offer_id = o.id
-       group by o.id, o.term, o.kind, o.unit_id, o.group_id, o.places, o.is_demo, o.updated_at
+       group by o.id, o.term, o.group_id, o.places, o.is_demo, o.updated_at
     ),
     c as (
-      select p.term, p.kind, p.unit_id, p.group_id, bool_and(p.demo) as demo, max(p.updated_at) as updated_at,
+      select p.term, p.group_id, bool_and(p.demo) as demo, max(p.updated_at) as updated_at,
              sum(p.places)::int as offered, sum(p.requested)::int as requested,
              sum(p.confirmed)::int as confirmed, sum(p.completed)::int as completed
         from per_offer p
-       group by p.term, p.kind, p.unit_id, p.group_id
+       group by p.term, p.group_id
     )`;
 }
 
 function conditions(filter: CapacityRowFilter): SQL {
   const parts: SQL[] = [sql`true`];
-  if (filter.organisation)
-    parts.push(sql`(u.slug = ${filter.organisation} or g.slug = ${filter.organisation})`);
+  if (filter.organisation) parts.push(sql`g.slug = ${filter.organisation}`);
   if (filter.updatedSince) parts.push(sql`c.updated_at >= ${filter.updatedSince.toISOString()}::timestamptz`);
   if (filter.publicId) parts.push(sql`${PUBLIC_ID} = ${filter.publicId}`);
   return sql.join(parts, sql` and `);
 }
 
 /**
- * One page of capacity rows in a stable order (term oldest first, then the unit's slug and the kind),
+ * One page of capacity rows in a stable order (term oldest first, then the förvaltning's slug),
  * with the number of all that match (one statement).
  */
 export async function findCapacityRows(
@@ -104,16 +95,14 @@ export async function findCapacityRows(
 ): Promise<CapacityRow[]> {
   const result = await db.execute<CapacityRow>(sql`
     ${cells(filter)}
-    select ${PUBLIC_ID} as "publicId", c.term, c.kind,
-           u.slug as "unitSlug", u.name as "unitName", u.kind as "unitKind",
+    select ${PUBLIC_ID} as "publicId", c.term,
            g.slug as "administrationSlug", g.name as "administrationName", g.kind as "administrationKind",
            c.demo, c.updated_at as "updatedAt", c.offered, c.requested, c.confirmed, c.completed,
            count(*) over ()::int as total
       from c
-      join organisations u on u.id = c.unit_id
-      left join organisations g on g.id = c.group_id
+      join organisations g on g.id = c.group_id
      where ${conditions(filter)}
-     order by substr(c.term, 3), substr(c.term, 1, 2) = 'HT', u.slug, c.kind
+     order by substr(c.term, 3), substr(c.term, 1, 2) = 'HT', g.slug
      ${limit === null ? sql`` : sql`limit ${limit}`} offset ${offset}`);
   return result.rows.map((row) => ({ ...row, updatedAt: new Date(row.updatedAt) }));
 }
@@ -123,8 +112,7 @@ export async function countCapacityRows(db: Db, filter: CapacityRowFilter): Prom
     ${cells(filter)}
     select count(*)::int as count
       from c
-      join organisations u on u.id = c.unit_id
-      left join organisations g on g.id = c.group_id
+      join organisations g on g.id = c.group_id
      where ${conditions(filter)}`);
   return Number(result.rows[0]?.count ?? 0);
 }

@@ -2,11 +2,9 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../../app-deps.ts';
 import { organisationPath } from '../../../web/components/register-links.tsx';
 import type { Messages } from '../../../web/i18n/messages.ts';
-import { type PlacementKind, placementKinds } from '../../placements/placements.table.ts';
 import { pageWithTotal } from '../api-paging.ts';
 import type { ApiResource } from '../api-resource.ts';
 import {
-  nullableReference,
   parseUpdatedSince,
   presentTimestamp,
   recordFields,
@@ -22,7 +20,7 @@ const OVERVIEW_PATH = '/praktik/oversikt';
 /** A term as the overview takes it: VT or HT and a year 2000–2099. */
 const TERM = /^(VT|HT)20[0-9]{2}$/;
 
-/** The public id: lower-case term, unit slug, kind with hyphens. */
+/** The public id: lower-case term and the förvaltning's slug. */
 export const CAPACITY_ID_PATTERN = /^(vt|ht)20[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function capacitySchemas(t: Messages) {
@@ -32,13 +30,11 @@ function capacitySchemas(t: Messages) {
   const item = z
     .object({
       ...record,
-      id: record.id.openapi({ description: words.id, example: 'ht2026-flemingsbergsskolan-vfu-teacher' }),
+      id: record.id.openapi({ description: words.id, example: 'ht2026-grundskoleforvaltningen' }),
       url: record.url.openapi({ description: words.url }),
       updatedAt: record.updatedAt.openapi({ description: words.updatedAt }),
       term: z.string().openapi({ description: words.term, example: 'HT2026' }),
-      kind: z.enum(placementKinds).openapi({ description: words.kind }),
-      unit: referenceSchema(t).openapi({ description: words.unit }),
-      administration: nullableReference(t, words.administration),
+      administration: referenceSchema(t).openapi({ description: words.administration }),
       offered: count(words.offered),
       requested: count(words.requested),
       confirmed: count(words.confirmed),
@@ -70,33 +66,23 @@ export const placementCapacitiesResource: ApiResource<ApiPlacementCapacity> = {
             description: words.termFilter,
             example: 'HT2026',
           }),
-        kind: z
-          .enum(placementKinds)
-          .optional()
-          .openapi({ param: { name: 'kind', in: 'query' }, description: words.kindFilter }),
         organisation: slugParameter(words.organisationFilter, 'organisation'),
         updatedSince: updatedSinceParameter(t),
       },
       example: {
-        id: 'ht2026-flemingsbergsskolan-vfu-teacher',
+        id: 'ht2026-grundskoleforvaltningen',
         url: 'https://samverkan.huddinge.se/praktik/oversikt?termin=HT2026',
         updatedAt: '2026-05-12T13:05:00Z',
         isExampleData: false,
         term: 'HT2026',
-        kind: 'vfu_teacher',
-        unit: {
-          id: 'flemingsbergsskolan',
-          name: 'Flemingsbergsskolan',
-          url: 'https://samverkan.huddinge.se/organisationer/flemingsbergsskolan',
-        },
         administration: {
           id: 'grundskoleforvaltningen',
           name: 'Grundskoleförvaltningen',
           url: 'https://samverkan.huddinge.se/organisationer/grundskoleforvaltningen',
         },
-        offered: 8,
-        requested: 6,
-        confirmed: 5,
+        offered: 48,
+        requested: 36,
+        confirmed: 30,
         completed: 0,
       },
     };
@@ -120,7 +106,6 @@ async function listCapacities(
 ): Promise<{ items: ApiPlacementCapacity[]; total: number }> {
   const filter = {
     term: filters.term as string | undefined,
-    kind: filters.kind as PlacementKind | undefined,
     organisation: filters.organisation as string | undefined,
     updatedSince:
       typeof filters.updatedSince === 'string' ? parseUpdatedSince(filters.updatedSince) : undefined,
@@ -138,20 +123,11 @@ async function listCapacities(
     updatedAt: presentTimestamp(row.updatedAt),
     isExampleData: row.demo,
     term: row.term,
-    kind: row.kind,
-    unit: {
-      id: row.unitSlug,
-      name: row.unitName,
-      url: `${site}${organisationPath({ slug: row.unitSlug, kind: row.unitKind })}`,
+    administration: {
+      id: row.administrationSlug,
+      name: row.administrationName,
+      url: `${site}${organisationPath({ slug: row.administrationSlug, kind: row.administrationKind })}`,
     },
-    administration:
-      row.administrationSlug && row.administrationName && row.administrationKind
-        ? {
-            id: row.administrationSlug,
-            name: row.administrationName,
-            url: `${site}${organisationPath({ slug: row.administrationSlug, kind: row.administrationKind })}`,
-          }
-        : null,
     offered: row.offered,
     requested: row.requested,
     confirmed: row.confirmed,
