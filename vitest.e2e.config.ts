@@ -4,14 +4,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 process.env.TZ = 'Europe/Stockholm';
 
 /**
- * The crawl (every page through axe, vnu-less structure checks and reflow) is by far the longest file, and
- * one page after another it keeps about one core busy: it starts first, and the journeys run beside it on
- * the other core, so the browser run takes about as long as the crawl alone.
+ * The crawl (every page through axe, structure checks and reflow) is by far the longest part, and one page
+ * after another it keeps about one core busy: it is split in two shares (e2e/crawl-suite.ts) that start
+ * first, one on each worker, and the journeys follow them, so neither worker waits long for the other.
  */
 class CrawlFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isCrawl = (file: TestSpecification) => file.moduleId.endsWith('/e2e/accessibility.test.ts');
+    const isCrawl = (file: TestSpecification) => /\/e2e\/accessibility(-\d+)?\.test\.ts$/.test(file.moduleId);
     return [...sorted.filter(isCrawl), ...sorted.filter((file) => !isCrawl(file))];
   }
 }
