@@ -176,8 +176,12 @@ describe('the mail outbox', () => {
     ).finally(() => {
       smtp.state.gate = undefined;
     });
-    // Each run took only what the others had neither locked nor sent.
-    expect(results.map((result) => result.sent).sort()).toEqual([0, 2, 4, 4]);
+    // Each run took only what the others had neither locked nor sent: at most its batch of four, ten in
+    // all. How the ten fall between the runs depends on timing ([0, 2, 4, 4] or [1, 1, 4, 4] …), so that
+    // is not what is checked; that each mail arrived once is (below).
+    const sent = results.map((result) => result.sent);
+    expect(sent.every((count) => count <= 4)).toBe(true);
+    expect(sent.reduce((total, count) => total + count, 0)).toBe(10);
     expect(receivedSubjects()).toEqual(allTen);
     const rows = await database.db.select().from(mailOutbox);
     expect(rows.every((row) => row.sentAt !== null)).toBe(true);
